@@ -1,0 +1,119 @@
+/**
+ * The one IPC contract between main and renderer. Every channel is declared here once, with its
+ * payload types, its run-time payload validator and the name of the preload API function that
+ * carries it. Main registers handlers only through the typed helper that applies these validators;
+ * the preload and the test bridge build `window.paperQueue` from the same maps, so the API the
+ * renderer sees can never drift from what main handles.
+ */
+import type {
+  ImportAck,
+  ImportBatch,
+  ImportNotice,
+  ImportRequestResult,
+  InboxStatus,
+  IncomingFile,
+} from './import-types';
+import type { AppInfo, AppSettings, MenuCommand } from './settings';
+import {
+  isImportAck,
+  isImportFailure,
+  isIncomingFileList,
+  isNoPayload,
+  isPastedText,
+  isUrlRequest,
+  type ImportFailure,
+} from './ipc-validators';
+
+/** Request/response channels (renderer → main, awaited). `null` means "no payload". */
+export interface InvokeContract {
+  'app:info': { request: null; response: AppInfo };
+  'settings:get': { request: null; response: AppSettings };
+  'inbox:choose-folder': { request: null; response: AppSettings | null };
+  'inbox:reveal': { request: null; response: null };
+  'import:pick-files': { request: null; response: ImportRequestResult };
+  'import:files': { request: readonly IncomingFile[]; response: ImportRequestResult };
+  'import:text': { request: string; response: ImportRequestResult };
+  'import:samples': { request: null; response: ImportRequestResult };
+  'import:ack': { request: ImportAck; response: null };
+  'import:fail': { request: ImportFailure; response: null };
+  'renderer:ready': { request: null; response: InboxStatus };
+  'shell:open-external': { request: string; response: boolean };
+}
+
+/** Event channels (main → renderer, fire and forget). */
+export interface EventContract {
+  'import:batch': ImportBatch;
+  'import:notice': ImportNotice;
+  'inbox:status': InboxStatus;
+  'menu:command': MenuCommand;
+}
+
+export type InvokeChannel = keyof InvokeContract;
+export type EventChannel = keyof EventContract;
+export type RequestOf<C extends InvokeChannel> = InvokeContract[C]['request'];
+export type ResponseOf<C extends InvokeChannel> = InvokeContract[C]['response'];
+
+/** Run-time validators: a payload that fails its validator is rejected before any handler runs. */
+export const REQUEST_VALIDATORS: {
+  readonly [C in InvokeChannel]: (payload: unknown) => payload is RequestOf<C>;
+} = {
+  'app:info': isNoPayload,
+  'settings:get': isNoPayload,
+  'inbox:choose-folder': isNoPayload,
+  'inbox:reveal': isNoPayload,
+  'import:pick-files': isNoPayload,
+  'import:files': isIncomingFileList,
+  'import:text': isPastedText,
+  'import:samples': isNoPayload,
+  'import:ack': isImportAck,
+  'import:fail': isImportFailure,
+  'renderer:ready': isNoPayload,
+  'shell:open-external': isUrlRequest,
+};
+
+/** Preload function name for each invoke channel: one function per message. */
+export const INVOKE_FUNCTIONS = {
+  getAppInfo: 'app:info',
+  getSettings: 'settings:get',
+  chooseInboxFolder: 'inbox:choose-folder',
+  revealInboxFolder: 'inbox:reveal',
+  pickFilesToImport: 'import:pick-files',
+  importFiles: 'import:files',
+  importText: 'import:text',
+  importSamples: 'import:samples',
+  acknowledgeBatch: 'import:ack',
+  reportBatchFailure: 'import:fail',
+  rendererReady: 'renderer:ready',
+  openExternal: 'shell:open-external',
+} as const satisfies Record<string, InvokeChannel>;
+
+/** Preload subscription name for each event channel. */
+export const EVENT_FUNCTIONS = {
+  onImportBatch: 'import:batch',
+  onImportNotice: 'import:notice',
+  onInboxStatus: 'inbox:status',
+  onMenuCommand: 'menu:command',
+} as const satisfies Record<string, EventChannel>;
+
+type InvokeFunctions = typeof INVOKE_FUNCTIONS;
+type EventFunctions = typeof EVENT_FUNCTIONS;
+
+/** Removes a subscription made through the preload API. */
+export type Unsubscribe = () => void;
+
+/**
+ * The object the preload exposes as `window.paperQueue`. Functions without a payload take no
+ * argument; subscriptions return their unsubscribe function.
+ */
+export type PaperQueueApi = {
+  readonly [F in keyof InvokeFunctions]: RequestOf<InvokeFunctions[F]> extends null
+    ? () => Promise<ResponseOf<InvokeFunctions[F]>>
+    : (payload: RequestOf<InvokeFunctions[F]>) => Promise<ResponseOf<InvokeFunctions[F]>>;
+} & {
+  readonly [F in keyof EventFunctions]: (
+    listener: (payload: EventContract[EventFunctions[F]]) => void,
+  ) => Unsubscribe;
+};
+
+/** Name under which the preload exposes the API on `window`. */
+export const API_GLOBAL_NAME = 'paperQueue';
