@@ -30,8 +30,8 @@ const layerRules = [
       ],
     },
   },
-  {
-    files: ['src/main/core/**/*.ts'],
+  ...[1, 2, 3].map((depth) => ({
+    files: [`src/main/core/${'*/'.repeat(depth - 1)}*.ts`],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -41,19 +41,17 @@ const layerRules = [
           ],
           patterns: [
             { group: ['electron/*', '@electron/*'], message: 'src/main/core is pure Node.' },
+            { regex: '(^|/)(renderer|preload)(/|$)', message: 'core may depend only on shared.' },
             {
-              group: ['**/renderer/**', '**/preload/**'],
-              message: 'core may depend only on shared.',
-            },
-            {
-              group: ['../*', '!../core/*'],
+              // A relative path that climbs exactly to src/main and descends again is Electron glue.
+              regex: `^(\\.\\./){${depth}}(?!\\.\\./)`,
               message: 'core may not import the Electron glue in src/main.',
             },
           ],
         },
       ],
     },
-  },
+  })),
   {
     files: ['src/main/**/*.ts'],
     ignores: ['src/main/core/**'],

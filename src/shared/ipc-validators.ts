@@ -66,10 +66,14 @@ export function isPastedText(value: unknown): value is string {
 }
 
 export function isImportAck(value: unknown): value is ImportAck {
-  if (!isRecord(value) || !isShortString(value.importId, 128) || !isCount(value.index)) return false;
+  if (!isRecord(value) || !isShortString(value.importId, 128) || !isCount(value.index))
+    return false;
   const counts = value.counts;
   return (
-    isRecord(counts) && isCount(counts.added) && isCount(counts.updated) && isCount(counts.unchanged)
+    isRecord(counts) &&
+    isCount(counts.added) &&
+    isCount(counts.updated) &&
+    isCount(counts.unchanged)
   );
 }
 

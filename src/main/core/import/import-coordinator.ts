@@ -1,0 +1,289 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { basename } from 'node:path';
+import type {
+  ImportAck,
+  ImportBatch,
+  ImportOrigin,
+  ImportSource,
+} from '../../../shared/import-types';
+import type { ImportFailure } from '../../../shared/ipc-validators';
+import type { ParseResult } from '../../../shared/paper';
+import { formatDiagnostic, parseDump } from '../parser';
+import type { EventSender } from './event-sender';
+import type { ImportLedger } from './import-ledger';
+import { readDumpFile, type DumpFile } from './read-dump-file';
+
+/** A file waiting to be imported. `prepared` carries bytes already read and parsed (drops). */
+interface QueuedImport {
+  readonly path: string;
+  origin: ImportOrigin;
+  readonly prepared?: PreparedDump;
+}
+
+/** A dump already read, hashed and parsed (by the intake of dropped files or pasted text). */
+export interface PreparedDump {
+  readonly hash: string;
+  readonly result: ParseResult;
+}
+
+interface AwaitedAck {
+  readonly importId: string;
+  readonly index: number;
+  resolve(): void;
+  reject(reason: Error): void;
+}
+
+/** Origins where the user acted and so wants to hear that a file was already imported. */
+const USER_ORIGINS: ReadonlySet<ImportOrigin> = new Set(['drop', 'dialog', 'paste', 'samples']);
+
+/** Tuning and clock, injectable for tests. */
+export interface CoordinatorOptions {
+  readonly batchSize?: number;
+  readonly ackTimeoutMs?: number;
+  readonly now?: () => Date;
+  readonly log?: (message: string) => void;
+}
+
+class RendererGoneError extends Error {}
+
+/** SHA-256 of a dump's bytes, the identity of its content in the ledger. */
+export function hashBytes(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/**
+ * Turns queued dump files into acknowledged batches, one file at a time.
+ *
+ * Invariants: batches of a file are sent in order and the next is sent only after the previous
+ * was acknowledged (back-pressure: the renderer is never flooded); a file is recorded in the
+ * ledger only after its last batch was acknowledged; if the renderer goes away mid-import (reload,
+ * crash) the file is started again from its first batch once a renderer is ready, which is safe
+ * because merging is idempotent.
+ */
+export class ImportCoordinator {
+  private readonly queue: QueuedImport[] = [];
+  private rendererReady = false;
+  private running: Promise<void> | null = null;
+  private awaited: AwaitedAck | null = null;
+  private readonly batchSize: number;
+  private readonly ackTimeoutMs: number;
+  private readonly now: () => Date;
+  private readonly log: (message: string) => void;
+
+  constructor(
+    private readonly ledger: ImportLedger,
+    private readonly send: EventSender,
+    options: CoordinatorOptions = {},
+  ) {
+    this.batchSize = options.batchSize ?? 1000;
+    this.ackTimeoutMs = options.ackTimeoutMs ?? 120_000;
+    this.now = options.now ?? (() => new Date());
+    this.log = options.log ?? (() => undefined);
+  }
+
+  /** Queues a file. A path already waiting is not queued twice; a user origin wins over 'watcher'. */
+  enqueue(path: string, origin: ImportOrigin, prepared?: PreparedDump): void {
+    const waiting = this.queue.find((item) => item.path === path);
+    if (waiting && !prepared) {
+      if (origin !== 'watcher' && origin !== 'startup-scan') waiting.origin = origin;
+    } else {
+      this.queue.push(prepared ? { path, origin, prepared } : { path, origin });
+    }
+    this.kick();
+  }
+
+  /** Whether `hash` is already fully imported (or known not to be a dump). */
+  knows(hash: string): boolean {
+    return this.ledger.get(hash) !== undefined;
+  }
+
+  /** Called when a renderer has loaded (true) or is going away (false). */
+  setRendererReady(ready: boolean): void {
+    this.rendererReady = ready;
+    if (!ready && this.awaited) {
+      this.awaited.reject(new RendererGoneError('renderer went away'));
+    }
+    this.kick();
+  }
+
+  /** The renderer confirms a batch is durably committed. Unknown or stale acks are ignored. */
+  acknowledge(ack: ImportAck): void {
+    const awaited = this.awaited;
+    if (awaited && awaited.importId === ack.importId && awaited.index === ack.index) {
+      awaited.resolve();
+    }
+  }
+
+  /** The renderer could not commit a batch (disk full, quota): the file stays pending. */
+  fail(failure: ImportFailure): void {
+    const awaited = this.awaited;
+    if (awaited && awaited.importId === failure.importId) {
+      awaited.reject(new Error(failure.message));
+    }
+  }
+
+  /** Resolves once the queue is empty and nothing is in flight (used by tests and shutdown). */
+  async whenIdle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  private kick(): void {
+    if (this.running || !this.rendererReady || this.queue.length === 0) return;
+    this.running = this.drain().finally(() => {
+      this.running = null;
+      this.kick();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    while (this.rendererReady && this.queue.length > 0) {
+      const item = this.queue.shift();
+      if (!item) break;
+      try {
+        await this.importOne(item);
+      } catch (error) {
+        if (error instanceof RendererGoneError) {
+          this.queue.unshift(item);
+          return;
+        }
+        this.notice(item, 'failed', `Could not import: ${messageOf(error)}`);
+      }
+    }
+  }
+
+  private async importOne(item: QueuedImport): Promise<void> {
+    const dump = item.prepared ?? (await this.readAndParse(item));
+    if (!dump) return;
+    const file = basename(item.path);
+    const known = this.ledger.get(dump.hash);
+    if (known) {
+      if (USER_ORIGINS.has(item.origin)) {
+        const what = known.outcome === 'imported' ? 'was already imported' : 'was already refused';
+        this.notice(
+          item,
+          'already-imported',
+          `${file} ${what} on ${known.at.slice(0, 10)}; nothing changed.`,
+        );
+      }
+      return;
+    }
+    const { result } = dump;
+    if (result.rejection !== null || result.format === null) {
+      await this.ledger.record({
+        hash: dump.hash,
+        file,
+        outcome: 'rejected',
+        at: this.now().toISOString(),
+        papers: 0,
+      });
+      this.notice(item, 'rejected', `${file} ${result.rejection ?? 'is not a listing dump'}.`);
+      return;
+    }
+    await this.sendBatches(item, file, dump.hash, result);
+    await this.ledger.record({
+      hash: dump.hash,
+      file,
+      outcome: 'imported',
+      at: this.now().toISOString(),
+      papers: result.papers.length,
+    });
+    for (const diagnostic of result.diagnostics) this.log(formatDiagnostic(file, diagnostic));
+  }
+
+  private async readAndParse(item: QueuedImport): Promise<PreparedDump | null> {
+    let dump: DumpFile;
+    try {
+      dump = await readDumpFile(item.path);
+    } catch (error) {
+      // A file deleted between the event and now is not an error worth showing.
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      this.notice(item, 'failed', messageOf(error));
+      return null;
+    }
+    if (dump.tooLarge) {
+      this.notice(item, 'rejected', dump.tooLarge);
+      return null;
+    }
+    const hash = hashBytes(dump.bytes);
+    if (this.ledger.get(hash) && !USER_ORIGINS.has(item.origin)) return null;
+    return { hash, result: parseDump(dump.bytes, { referenceDate: dump.modifiedAt }) };
+  }
+
+  private async sendBatches(
+    item: QueuedImport,
+    file: string,
+    hash: string,
+    result: ParseResult,
+  ): Promise<void> {
+    const format = result.format;
+    if (format === null) return;
+    const source: ImportSource = {
+      importId: randomUUID(),
+      file,
+      hash,
+      origin: item.origin,
+      format,
+      listingDate: result.listingDate,
+      startedAt: this.now().toISOString(),
+    };
+    const count = Math.max(1, Math.ceil(result.papers.length / this.batchSize));
+    for (let index = 0; index < count; index++) {
+      const batch: ImportBatch = {
+        source,
+        index,
+        count,
+        papers: result.papers.slice(index * this.batchSize, (index + 1) * this.batchSize),
+        diagnostics: index === count - 1 ? result.diagnostics : [],
+        totalPapers: result.papers.length,
+      };
+      const acknowledged = this.awaitAck(source.importId, index);
+      this.send('import:batch', batch);
+      await acknowledged;
+    }
+  }
+
+  private awaitAck(importId: string, index: number): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(
+        () =>
+          reject(new Error('the library did not confirm the import in time; it will be retried')),
+        this.ackTimeoutMs,
+      );
+      const settle = (): void => {
+        clearTimeout(timer);
+        this.awaited = null;
+      };
+      this.awaited = {
+        importId,
+        index,
+        resolve: () => {
+          settle();
+          resolve();
+        },
+        reject: (reason) => {
+          settle();
+          reject(reason);
+        },
+      };
+    });
+  }
+
+  private notice(
+    item: QueuedImport,
+    kind: 'rejected' | 'already-imported' | 'failed',
+    message: string,
+  ): void {
+    this.log(`${basename(item.path)}: ${message}`);
+    this.send('import:notice', {
+      file: basename(item.path),
+      origin: item.origin,
+      kind,
+      message,
+      at: this.now().toISOString(),
+    });
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

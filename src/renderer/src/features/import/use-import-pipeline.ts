@@ -1,0 +1,101 @@
+import { useEffect } from 'react';
+import type { ImportBatch, ImportNotice, MergeCounts } from '../../../../shared/import-types';
+import type { PaperQueueApi } from '../../../../shared/ipc-contract';
+import { describeDbError, getLibrary, mergeImportBatch } from '../../db';
+import { showToast } from '../toasts/toast-store';
+
+interface RunningImport {
+  toastId: number;
+  added: number;
+  updated: number;
+  unchanged: number;
+}
+
+function summary(counts: MergeCounts): string {
+  return `${counts.added} new, ${counts.updated} updated, ${counts.unchanged} unchanged`;
+}
+
+/**
+ * Connects main's import events to the library: each batch is merged in one transaction and only
+ * then acknowledged, in arrival order (a promise chain serialises them). Progress and a per-file
+ * report are shown as toasts; a failed commit is reported to main, which keeps the file pending.
+ */
+export function useImportPipeline(api: PaperQueueApi): void {
+  useEffect(() => {
+    const running = new Map<string, RunningImport>();
+    let chain: Promise<void> = Promise.resolve();
+
+    const commit = async (batch: ImportBatch): Promise<void> => {
+      const { source } = batch;
+      let state = running.get(source.importId);
+      if (!state) {
+        state = {
+          toastId: showToast({ kind: 'info', title: `Importing ${source.file}…`, progress: 0 }),
+          added: 0,
+          updated: 0,
+          unchanged: 0,
+        };
+        running.set(source.importId, state);
+      }
+      try {
+        const counts = await mergeImportBatch(getLibrary(), batch);
+        state.added += counts.added;
+        state.updated += counts.updated;
+        state.unchanged += counts.unchanged;
+        await api.acknowledgeBatch({ importId: source.importId, index: batch.index, counts });
+      } catch (error) {
+        running.delete(source.importId);
+        const message = describeDbError(error);
+        await api.reportBatchFailure({ importId: source.importId, message }).catch(() => undefined);
+        showToast(
+          { kind: 'error', title: `Could not import ${source.file}`, detail: message },
+          state.toastId,
+        );
+        return;
+      }
+      if (batch.index < batch.count - 1) {
+        showToast(
+          {
+            kind: 'info',
+            title: `Importing ${source.file}…`,
+            progress: (batch.index + 1) / batch.count,
+          },
+          state.toastId,
+        );
+        return;
+      }
+      running.delete(source.importId);
+      const warnings = batch.diagnostics.length;
+      showToast(
+        {
+          kind: warnings > 0 ? 'warning' : 'success',
+          title: `Imported ${source.file}`,
+          detail: `${summary(state)}${warnings > 0 ? ` · ${warnings} warning${warnings === 1 ? '' : 's'} (see Import history)` : ''}`,
+        },
+        state.toastId,
+      );
+    };
+
+    const onNotice = (notice: ImportNotice): void => {
+      showToast({
+        kind: notice.kind === 'already-imported' ? 'info' : 'error',
+        title:
+          notice.kind === 'rejected'
+            ? `Not imported: ${notice.file}`
+            : notice.kind === 'failed'
+              ? `Import failed: ${notice.file}`
+              : notice.file,
+        detail: notice.message,
+      });
+    };
+
+    const unsubscribeBatch = api.onImportBatch((batch) => {
+      chain = chain.then(() => commit(batch));
+    });
+    const unsubscribeNotice = api.onImportNotice(onNotice);
+    return () => {
+      unsubscribeBatch();
+      unsubscribeNotice();
+    };
+  }, [api]);
+}

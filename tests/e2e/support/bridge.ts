@@ -1,0 +1,160 @@
+import type { Page } from '@playwright/test';
+import { mkdtemp, mkdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createBackend, type Backend } from '../../../src/main/core/backend';
+import { invokeValidated, isInvokeChannel } from '../../../src/main/core/ipc-dispatch';
+import {
+  EVENT_FUNCTIONS,
+  INVOKE_FUNCTIONS,
+  type EventChannel,
+  type EventContract,
+} from '../../../src/shared/ipc-contract';
+
+/** Scripted answers for the native dialogs the backend would open. */
+export interface FakeDialogs {
+  nextFolder: string | null;
+  nextFiles: string[];
+  revealed: string[];
+  opened: string[];
+}
+
+/** A running bridge: the real backend, its folders and the fake dialogs. */
+export interface Bridge {
+  readonly backend: Backend;
+  readonly inboxFolder: string;
+  readonly userDataFolder: string;
+  readonly dialogs: FakeDialogs;
+  dispose(): Promise<void>;
+}
+
+const BYTES_MARKER = '__pqBytes';
+
+/** Replaces `{__pqBytes: base64}` markers (made by the page) with Uint8Arrays. */
+function decodeBytes(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(decodeBytes);
+  if (typeof value === 'object' && value !== null) {
+    const record = value as Record<string, unknown>;
+    const marker = record[BYTES_MARKER];
+    if (typeof marker === 'string') return new Uint8Array(Buffer.from(marker, 'base64'));
+    return Object.fromEntries(
+      Object.entries(record).map(([key, inner]) => [key, decodeBytes(inner)]),
+    );
+  }
+  return value;
+}
+
+/**
+ * Provides `window.paperQueue` to the page, backed by the real `src/main/core` backend running in
+ * the test process: requests go through `invokeValidated` exactly as Electron IPC does, events are
+ * delivered with `page.evaluate`. Only the Electron glue (windows, dialogs, the app:// protocol)
+ * is replaced, by `FakeDialogs`.
+ */
+export async function installBridge(
+  page: Page,
+  options: { inboxFolder?: string; userDataFolder?: string } = {},
+): Promise<Bridge> {
+  const root = await mkdtemp(join(tmpdir(), 'paper-queue-e2e-'));
+  const userDataFolder = options.userDataFolder ?? join(root, 'user-data');
+  const inboxFolder = options.inboxFolder ?? join(root, 'inbox');
+  await mkdir(userDataFolder, { recursive: true });
+  const dialogs: FakeDialogs = { nextFolder: null, nextFiles: [], revealed: [], opened: [] };
+
+  const send = <E extends EventChannel>(channel: E, payload: EventContract[E]): void => {
+    page
+      .evaluate(
+        ([name, data]) => {
+          const dispatch = (window as unknown as { __pqDispatch?: (c: string, p: unknown) => void })
+            .__pqDispatch;
+          dispatch?.(name, data);
+        },
+        [channel, payload] as const,
+      )
+      .catch(() => backend.rendererGone());
+  };
+
+  const backend = await createBackend(
+    {
+      appInfo: { name: 'Paper Queue', version: 'test', platform: process.platform, userDataFolder },
+      samplesFolder: resolve('resources/samples'),
+      send,
+      chooseFolder: async () => dialogs.nextFolder,
+      pickDumpFiles: async () => dialogs.nextFiles.splice(0),
+      revealFolder: async (path) => {
+        dialogs.revealed.push(path);
+      },
+      openExternal: async (url) => {
+        dialogs.opened.push(url);
+      },
+    },
+    { userDataFolder, defaultInboxFolder: inboxFolder },
+    { watchStabilityMs: 200 },
+  );
+
+  page.on('framenavigated', (frame) => {
+    if (frame === page.mainFrame()) backend.rendererGone();
+  });
+
+  await page.exposeBinding('__pqInvoke', async (_source, channel: string, payload: unknown) => {
+    if (!isInvokeChannel(channel)) throw new Error(`Unknown channel ${channel}`);
+    return invokeValidated(backend.handlers, channel, decodeBytes(payload));
+  });
+
+  await page.addInitScript(
+    ({ invokeFunctions, eventFunctions, marker }) => {
+      const listeners = new Map<string, Set<(payload: unknown) => void>>();
+      const encode = (value: unknown): unknown => {
+        if (value instanceof Uint8Array) {
+          let binary = '';
+          for (let offset = 0; offset < value.length; offset += 0x8000) {
+            binary += String.fromCharCode(...value.subarray(offset, offset + 0x8000));
+          }
+          return { [marker]: btoa(binary) };
+        }
+        if (Array.isArray(value)) return value.map(encode);
+        if (typeof value === 'object' && value !== null) {
+          return Object.fromEntries(
+            Object.entries(value).map(([key, inner]) => [key, encode(inner)]),
+          );
+        }
+        return value;
+      };
+      const invoke = (
+        window as unknown as { __pqInvoke: (c: string, p: unknown) => Promise<unknown> }
+      ).__pqInvoke;
+      const api: Record<string, unknown> = {};
+      for (const [name, channel] of Object.entries(invokeFunctions)) {
+        api[name] = (payload?: unknown) => invoke(channel, encode(payload ?? null));
+      }
+      for (const [name, channel] of Object.entries(eventFunctions)) {
+        api[name] = (listener: (payload: unknown) => void) => {
+          const set = listeners.get(channel) ?? new Set();
+          listeners.set(channel, set);
+          set.add(listener);
+          return () => set.delete(listener);
+        };
+      }
+      Object.defineProperty(window, 'paperQueue', {
+        value: Object.freeze(api),
+        configurable: false,
+      });
+      Object.defineProperty(window, '__pqDispatch', {
+        value: (channel: string, payload: unknown) => {
+          for (const listener of listeners.get(channel) ?? []) listener(payload);
+        },
+      });
+    },
+    { invokeFunctions: INVOKE_FUNCTIONS, eventFunctions: EVENT_FUNCTIONS, marker: BYTES_MARKER },
+  );
+
+  return {
+    backend,
+    inboxFolder,
+    userDataFolder,
+    dialogs,
+    dispose: async () => {
+      await backend.dispose();
+      await rm(root, { recursive: true, force: true });
+    },
+  };
+}
