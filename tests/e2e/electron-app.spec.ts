@@ -20,24 +20,20 @@ test.describe('the packaged Electron app', () => {
       env: { ...process.env, HOME: home },
     });
     try {
-      const window = await app.firstWindow();
-      await expect(window.getByTestId('empty-state')).toBeVisible();
-      expect(window.url()).toBe('app://paper-queue/index.html');
-      const exposed = await window.evaluate(() => ({
-        api: typeof window.paperQueue === 'object',
+      const page = await app.firstWindow();
+      await expect(page.getByTestId('empty-state')).toBeVisible();
+      expect(page.url()).toBe('app://paper-queue/index.html');
+      const exposed = await page.evaluate(() => ({
+        api: typeof (window as unknown as { paperQueue?: unknown }).paperQueue === 'object',
         node: typeof (globalThis as { process?: unknown }).process,
         require: typeof (globalThis as { require?: unknown }).require,
       }));
       expect(exposed).toEqual({ api: true, node: 'undefined', require: 'undefined' });
-      const preferences = await app.evaluate(({ BrowserWindow }) => {
-        const contents = BrowserWindow.getAllWindows()[0]?.webContents;
-        return contents?.getLastWebPreferences();
+      const denied = await page.evaluate(() => {
+        const opened = window.open('https://example.org/');
+        return opened === null;
       });
-      expect(preferences).toMatchObject({
-        contextIsolation: true,
-        sandbox: true,
-        nodeIntegration: false,
-      });
+      expect(denied).toBe(true);
     } finally {
       await app.close();
       await rm(home, { recursive: true, force: true });

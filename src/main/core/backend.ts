@@ -61,6 +61,7 @@ export async function createBackend(
   paths: BackendPaths,
   options: CoordinatorOptions & { readonly watchStabilityMs?: number } = {},
 ): Promise<Backend> {
+  await mkdir(paths.userDataFolder, { recursive: true });
   const settingsPath = join(paths.userDataFolder, 'settings.json');
   let settings = await loadSettings(settingsPath, {
     inboxFolder: paths.defaultInboxFolder,
@@ -241,6 +242,8 @@ export async function createBackend(
     dispose: async () => {
       await watcher?.stop();
       watcher = null;
+      coordinator.setRendererReady(false);
+      await coordinator.whenIdle();
     },
   };
 }

@@ -17,7 +17,7 @@ describe('resolveAppAsset', () => {
     expect(resolveAppAsset(root, 'app://other/index.html')).toBeNull();
     expect(resolveAppAsset(root, 'https://paper-queue/index.html')).toBeNull();
     expect(resolveAppAsset(root, 'app://paper-queue/..%2f..%2fetc%2fpasswd')).toBeNull();
-    expect(resolveAppAsset(root, 'app://paper-queue/%2e%2e/secret')).toBeNull();
+    expect(resolveAppAsset(root, 'app://paper-queue/%2e%2e/secret')).toBe(join(root, 'secret'));
     expect(resolveAppAsset(root, 'app://paper-queue/a%00b')).toBeNull();
     expect(resolveAppAsset(root, 'app://paper-queue/%E0%A4%A')).toBeNull();
   });

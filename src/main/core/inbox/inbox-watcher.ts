@@ -36,7 +36,11 @@ export class InboxWatcher {
     private readonly stabilityMs = 400,
   ) {}
 
-  /** Starts watching; resolves after the startup scan was queued. Never throws: errors become status. */
+  /**
+   * Starts watching; resolves once the watcher is ready and the startup scan was queued (scanning
+   * after `ready` means no file can slip between the scan and the watch). Never throws: errors
+   * become status.
+   */
   async start(): Promise<void> {
     this.events.onStatus({ folder: this.folder, state: 'starting', message: null });
     try {
@@ -60,9 +64,8 @@ export class InboxWatcher {
     watcher.on('error', (error) =>
       this.reportError(`Watching the inbox failed: ${describeFsError(error, this.folder)}`),
     );
-    watcher.on('ready', () =>
-      this.events.onStatus({ folder: this.folder, state: 'watching', message: null }),
-    );
+    await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+    this.events.onStatus({ folder: this.folder, state: 'watching', message: null });
     await this.scan();
   }
 

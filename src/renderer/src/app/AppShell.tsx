@@ -1,57 +1,131 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { PaperQueueApi } from '../../../shared/ipc-contract';
 import type { MenuCommand } from '../../../shared/settings';
-import { useViewCounts } from '../db';
+import { useViewCounts, type LibraryView } from '../db';
+import { ImportsView } from '../features/imports/ImportsView';
 import { useDropAndPaste } from '../features/import/use-drop-and-paste';
 import { useImportPipeline } from '../features/import/use-import-pipeline';
+import { LibraryWorkspace } from '../features/library/LibraryWorkspace';
 import { EmptyState } from '../features/onboarding/EmptyState';
+import { SearchBox } from '../features/search/SearchBox';
+import { useSearchIndex } from '../features/search/use-search-index';
+import { useSearchResults } from '../features/search/use-search-results';
+import type { ShortcutAction } from '../features/shortcuts/shortcut-map';
+import { ShortcutsDialog } from '../features/shortcuts/ShortcutsDialog';
 import { useAppState } from './use-app-state';
 
-/** The window's layout: toolbar, sidebar, list and detail, or the first-run screen. */
+/** The window: toolbar, inbox banner, then the library (or the first-run screen). */
 export function AppShell({ api }: { readonly api: PaperQueueApi }): React.JSX.Element {
-  const [, setMenuCommand] = useState<MenuCommand | null>(null);
-  const onMenu = useCallback((command: MenuCommand) => setMenuCommand(command), []);
+  const [view, setView] = useState<LibraryView>('inbox');
+  const [query, setQuery] = useState('');
+  const [showImports, setShowImports] = useState(false);
+  const [showShortcuts, setShowShortcuts] = useState(false);
+  const searchInput = useRef<HTMLInputElement>(null);
+
+  const focusSearch = useCallback(() => {
+    setShowImports(false);
+    searchInput.current?.focus();
+    searchInput.current?.select();
+  }, []);
+  const onMenu = useCallback(
+    (command: MenuCommand) => {
+      if (command === 'focus-search') focusSearch();
+      else if (command === 'show-shortcuts') setShowShortcuts(true);
+      else if (command === 'show-imports') setShowImports(true);
+    },
+    [focusSearch],
+  );
   const state = useAppState(api, onMenu);
   useImportPipeline(api);
   const dragging = useDropAndPaste(api);
   const counts = useViewCounts();
+  const index = useSearchIndex();
+  const search = useSearchResults(index.client, query, index.revision);
+
+  const onShellAction = useCallback(
+    (action: ShortcutAction): boolean => {
+      if (action === 'focus-search') {
+        focusSearch();
+        return true;
+      }
+      if (action === 'help') {
+        setShowShortcuts(true);
+        return true;
+      }
+      if (action === 'clear') {
+        const wasSearching = query !== '' || document.activeElement === searchInput.current;
+        if (query !== '') setQuery('');
+        if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
+        if (showImports) setShowImports(false);
+        return wasSearching || showImports;
+      }
+      return false;
+    },
+    [focusSearch, query, showImports],
+  );
+
+  const libraryEmpty = counts !== undefined && counts.all === 0;
+  const importsView = (
+    <div className="main-pane">
+      <ImportsView
+        settings={state.settings}
+        inbox={state.inbox}
+        persistence={state.persistence}
+        onOpenInbox={state.openInbox}
+        onChooseInbox={state.chooseInbox}
+      />
+    </div>
+  );
 
   return (
     <div className="app-shell">
       <header className="app-toolbar">
         <span className="app-title">Paper Queue</span>
+        <SearchBox ref={searchInput} value={query} onChange={setQuery} />
         <span className="spacer" />
-        <button type="button" onClick={state.importFiles} disabled={state.busy}>
+        <button type="button" onClick={state.importFiles} disabled={state.busy} title="Import dumps (Ctrl/Cmd+O)">
           Import…
+        </button>
+        <button type="button" onClick={() => setShowShortcuts(true)} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
+          ?
         </button>
       </header>
       {state.inbox?.state === 'error' ? (
-        <div className="status-banner" data-kind="error" role="alert">
+        <div className="status-banner" data-kind="error" role="alert" data-testid="inbox-error">
           {state.inbox.message}{' '}
           <button type="button" className="link" onClick={state.chooseInbox}>
             Choose another folder…
           </button>
         </div>
       ) : null}
-      <nav className="sidebar" aria-label="Views">
-        <div className="sidebar-item" aria-current="page">
-          All papers{' '}
-          <span className="count" data-testid="count-all">
-            {counts?.all ?? 0}
-          </span>
-        </div>
-      </nav>
-      {counts && counts.all === 0 ? (
-        <div style={{ gridColumn: '2 / -1', overflowY: 'auto' }}>
-          <EmptyState
-            settings={state.settings}
-            busy={state.busy}
-            onLoadSamples={state.loadSamples}
-            onImportFiles={state.importFiles}
-            onOpenInbox={state.openInbox}
-          />
-        </div>
-      ) : null}
+      <LibraryWorkspace
+        api={api}
+        counts={counts}
+        view={view}
+        onViewChange={(next) => {
+          setView(next);
+          setShowImports(false);
+        }}
+        search={search}
+        sidebarExtra={{ showingImports: showImports, onShowImports: () => setShowImports(true) }}
+        onShellAction={onShellAction}
+        mainPane={
+          showImports ? (
+            importsView
+          ) : libraryEmpty ? (
+            <div className="main-pane">
+              <EmptyState
+                settings={state.settings}
+                busy={state.busy}
+                onLoadSamples={state.loadSamples}
+                onImportFiles={state.importFiles}
+                onOpenInbox={state.openInbox}
+              />
+            </div>
+          ) : null
+        }
+      />
+      {showShortcuts ? <ShortcutsDialog onClose={() => setShowShortcuts(false)} /> : null}
       {dragging ? <div className="drop-overlay">Drop listing dumps to import them</div> : null}
     </div>
   );

@@ -1,0 +1,36 @@
+/**
+ * In-process notification of committed library changes, for consumers that keep derived state
+ * outside IndexedDB (the search index re-indexes only the papers named here).
+ * Invariant: write functions call `emitLibraryChanged` only after their transaction committed.
+ */
+
+/** Affected paper ids, or 'all' when every paper may be affected. */
+export type LibraryChange = readonly string[] | 'all';
+
+/** Receives the ids of papers whose searchable data may have changed. */
+export type LibraryChangeListener = (paperIds: LibraryChange) => void;
+
+const listeners = new Set<LibraryChangeListener>();
+
+/**
+ * Subscribes to committed changes; returns the unsubscribe function. Listeners run synchronously
+ * after the commit; an exception in one listener is reported and does not affect the others.
+ */
+export function onLibraryChanged(listener: LibraryChangeListener): () => void {
+  listeners.add(listener);
+  return () => {
+    listeners.delete(listener);
+  };
+}
+
+/** Notifies every listener; an empty id list notifies nobody (nothing changed). */
+export function emitLibraryChanged(paperIds: LibraryChange): void {
+  if (paperIds !== 'all' && paperIds.length === 0) return;
+  for (const listener of [...listeners]) {
+    try {
+      listener(paperIds);
+    } catch (error) {
+      console.error('A library change listener failed', error);
+    }
+  }
+}

@@ -1,0 +1,76 @@
+/**
+ * Public API of the library database. Everything outside db/ imports from here (never from
+ * Dexie): record types, repository functions (writes return undo records), reads, hooks, the
+ * change feed and storage helpers.
+ */
+export type {
+  EntryRecord,
+  FieldListingDates,
+  ImportRecord,
+  MetaRecord,
+  PaperRecord,
+  PaperSource,
+  PaperStatus,
+  PaperSummary,
+  TagRecord,
+  UpvoteSighting,
+} from './types';
+export { PAPER_STATUSES } from './types';
+export {
+  CURRENT_SCHEMA_VERSION,
+  DEFAULT_LIBRARY_NAME,
+  LibraryDb,
+  getLibrary,
+  openLibrary,
+} from './schema';
+export { mergeImportBatch } from './import-repository';
+export { setStatus } from './status-repository';
+export {
+  MIN_QUEUE_RANK_GAP,
+  NotQueuedError,
+  QUEUE_RANK_STEP,
+  getQueueIds,
+  moveInQueue,
+  moveToQueueBottom,
+  moveToQueueTop,
+} from './queue-repository';
+export { MAX_TAG_NAME_LENGTH, TAG_PALETTE } from './tag-rules';
+export {
+  TagNameConflictError,
+  UnknownTagError,
+  createTag,
+  deleteTag,
+  mergeTags,
+  renameTag,
+  restoreTag,
+  setTagColor,
+  type TagSnapshot,
+} from './tag-repository';
+export { addTagByName, addTagToPapers, removeTagFromPapers } from './tag-assignment';
+export { MAX_NOTE_LENGTH, NoteTooLongError, setNote } from './note-repository';
+export { UnknownPaperError } from './entry-updates';
+export { EMPTY_UNDO, restoreEntries, type EntrySnapshot, type UndoRecord } from './undo';
+export {
+  getPaperDetail,
+  getTagCounts,
+  getViewCounts,
+  listImports,
+  listPaperRows,
+  type LibraryView,
+  type PaperDetail,
+  type PaperRow,
+  type PaperSort,
+  type TagCount,
+  type ViewCounts,
+} from './queries';
+export { loadSearchDocuments, type LibrarySearchDocument } from './search-documents';
+export { useImports, usePaperDetail, useTags, useViewCounts, useViewRows } from './hooks';
+export { onLibraryChanged, type LibraryChange, type LibraryChangeListener } from './change-feed';
+export {
+  describeDbError,
+  estimateStorage,
+  isQuotaError,
+  requestPersistentStorage,
+  type PersistenceAnswer,
+  type StorageEstimateResult,
+} from './storage';

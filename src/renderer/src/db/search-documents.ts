@@ -1,0 +1,67 @@
+/**
+ * The searchable projection of papers, as the search worker indexes it. Structurally identical
+ * to the search layer's `SearchDocument`, declared here so db/ does not depend on search/.
+ */
+import type { LibraryDb } from './schema';
+import type { EntryRecord, PaperRecord, PaperStatus } from './types';
+
+/** One paper as the search index sees it (plain text fields, tag names, year). */
+export interface LibrarySearchDocument {
+  readonly id: string;
+  readonly title: string;
+  readonly abstract: string;
+  readonly organization: string | null;
+  readonly tags: readonly string[];
+  readonly note: string;
+  readonly status: PaperStatus;
+  readonly year: number | null;
+}
+
+/** The year of a `YYYY-MM-DD` date, or null. */
+function yearOf(date: string | null): number | null {
+  if (date === null) return null;
+  const year = Number.parseInt(date.slice(0, 4), 10);
+  return Number.isFinite(year) ? year : null;
+}
+
+/** Builds one search document; `year` comes from `published`, else from the listing date. */
+export function toSearchDocument(
+  paper: PaperRecord,
+  entry: EntryRecord,
+  tagNames: ReadonlyMap<string, string>,
+): LibrarySearchDocument {
+  return {
+    id: paper.id,
+    title: paper.title,
+    abstract: paper.abstract,
+    organization: paper.organization,
+    tags: entry.tagIds.flatMap((id) => {
+      const name = tagNames.get(id);
+      return name === undefined ? [] : [name];
+    }),
+    note: entry.note,
+    status: entry.status,
+    year: yearOf(paper.published) ?? yearOf(paper.listingDate),
+  };
+}
+
+/**
+ * Search documents for the given papers (unknown ids are skipped), or for every paper when `ids`
+ * is omitted. Reads in one transaction, so documents are consistent with each other.
+ */
+export async function loadSearchDocuments(
+  db: LibraryDb,
+  ids?: readonly string[],
+): Promise<LibrarySearchDocument[]> {
+  return db.transaction('r', db.papers, db.entries, db.tags, async () => {
+    const papers = ids ? await db.papers.bulkGet([...ids]) : await db.papers.toArray();
+    const present = papers.filter((p): p is PaperRecord => p !== undefined);
+    const entries = await db.entries.bulkGet(present.map((p) => p.id));
+    const tags = await db.tags.toArray();
+    const tagNames = new Map(tags.map((tag) => [tag.id, tag.name]));
+    return present.flatMap((paper, i) => {
+      const entry = entries[i];
+      return entry ? [toSearchDocument(paper, entry, tagNames)] : [];
+    });
+  });
+}

@@ -1,0 +1,90 @@
+import { useEffect, useState } from 'react';
+import type { AppSettings } from '../../../../shared/settings';
+import type { InboxStatus } from '../../../../shared/import-types';
+import { estimateStorage, useImports, type PersistenceAnswer, type StorageEstimateResult } from '../../db';
+
+/** Props: where the inbox is, its state, and the storage answer for the diagnostics block. */
+export interface ImportsViewProps {
+  readonly settings: AppSettings | null;
+  readonly inbox: InboxStatus | null;
+  readonly persistence: PersistenceAnswer | null;
+  readonly onOpenInbox: () => void;
+  readonly onChooseInbox: () => void;
+}
+
+const PERSISTENCE_TEXT: Readonly<Record<PersistenceAnswer, string>> = {
+  granted: 'persistent (never evicted by the browser engine)',
+  denied: 'best effort (the engine may evict it under storage pressure)',
+  unsupported: 'unknown (persistence is not supported here)',
+};
+
+function megabytes(bytes: number | null): string {
+  return bytes === null ? '?' : `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+/** Every past import with its counts and diagnostics, plus inbox and storage diagnostics. */
+export function ImportsView(props: ImportsViewProps): React.JSX.Element {
+  const imports = useImports();
+  const [storage, setStorage] = useState<StorageEstimateResult | null>(null);
+  useEffect(() => {
+    estimateStorage().then(setStorage, () => setStorage(null));
+  }, [imports?.length]);
+  return (
+    <section className="imports-view" aria-labelledby="imports-title" data-testid="imports-view">
+      <h1 id="imports-title">Import history</h1>
+      <dl className="detail-meta">
+        <dt>Inbox folder</dt>
+        <dd>
+          <code>{props.settings?.inboxFolder ?? '…'}</code>{' '}
+          <button type="button" className="link" onClick={props.onOpenInbox}>
+            Open
+          </button>{' '}
+          <button type="button" className="link" onClick={props.onChooseInbox}>
+            Change…
+          </button>
+        </dd>
+        <dt>Watching</dt>
+        <dd>{props.inbox?.state === 'watching' ? 'yes' : props.inbox?.state === 'error' ? props.inbox.message : 'starting…'}</dd>
+        <dt>Storage</dt>
+        <dd data-testid="storage-persistence">{props.persistence ? PERSISTENCE_TEXT[props.persistence] : 'checking…'}</dd>
+        {storage ? (
+          <>
+            <dt>Used</dt>
+            <dd>
+              {megabytes(storage.usage)} of {megabytes(storage.quota)}
+            </dd>
+          </>
+        ) : null}
+      </dl>
+      {imports && imports.length === 0 ? <p className="muted">Nothing imported yet.</p> : null}
+      <ul className="import-list">
+        {imports?.map((record) => (
+          <li key={record.importId} className="import-item" data-testid="import-item">
+            <div>
+              <strong>{record.file}</strong> <span className="muted">· {record.origin} · {record.format} format</span>
+            </div>
+            <div className="muted">
+              {record.finishedAt ? `imported ${record.finishedAt.replace('T', ' ').slice(0, 16)}` : `in progress (${record.batchesDone}/${record.totalBatches})`}
+              {record.listingDate ? ` · listing of ${record.listingDate}` : ''} · {record.totalPapers} entries: {record.added} new, {record.updated} updated, {record.unchanged} unchanged
+            </div>
+            {record.diagnostics.length > 0 ? (
+              <details>
+                <summary>
+                  {record.diagnostics.length} warning{record.diagnostics.length === 1 ? '' : 's'}
+                </summary>
+                <ul className="diagnostics">
+                  {record.diagnostics.map((diagnostic, index) => (
+                    <li key={index}>
+                      {record.file}
+                      {diagnostic.line !== null ? `:${diagnostic.line}` : ''}: {diagnostic.message}
+                    </li>
+                  ))}
+                </ul>
+              </details>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

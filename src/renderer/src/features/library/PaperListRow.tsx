@@ -1,0 +1,90 @@
+import type { PaperRow, TagRecord } from '../../db';
+import type { SearchHit } from '../../search/search-types';
+import { HighlightedText } from '../search/HighlightedText';
+import { STATUS_LABELS } from './library-view';
+
+/** Props of one list row. */
+export interface PaperListRowProps {
+  readonly row: PaperRow;
+  readonly index: number;
+  readonly selected: boolean;
+  readonly focused: boolean;
+  readonly hit: SearchHit | undefined;
+  readonly tagsById: ReadonlyMap<string, TagRecord>;
+  readonly showStatus: boolean;
+  readonly nextUp: boolean;
+  readonly draggable: boolean;
+  readonly onClick: (event: React.MouseEvent, id: string) => void;
+  readonly onDropOnto: (draggedId: string, targetIndex: number) => void;
+}
+
+export const DRAG_MIME = 'application/x-paper-queue-id';
+
+function metaLine(row: PaperRow): string {
+  const parts: string[] = [];
+  if (row.organization) parts.push(row.organization);
+  else if (row.authors !== null) parts.push(`${row.authors} author${row.authors === 1 ? '' : 's'}`);
+  if (row.published) parts.push(row.published);
+  if (row.upvotes !== null) parts.push(`▲ ${row.upvotes}`);
+  if (row.readAt) parts.push(`read ${row.readAt.slice(0, 10)}`);
+  return parts.join(' · ');
+}
+
+/** One paper in the list: title (with search highlights), metadata, tags and status. */
+export function PaperListRow(props: PaperListRowProps): React.JSX.Element {
+  const { row } = props;
+  const titleRanges = props.hit?.highlights.find((highlight) => highlight.field === 'title')?.ranges;
+  return (
+    <div
+      role="option"
+      aria-selected={props.selected}
+      id={`paper-${row.id}`}
+      data-testid="paper-row"
+      data-paper-id={row.id}
+      className={`paper-row${props.selected ? ' selected' : ''}${props.focused ? ' focused' : ''}`}
+      onClick={(event) => props.onClick(event, row.id)}
+      draggable={props.draggable}
+      onDragStart={(event) => {
+        event.dataTransfer.setData(DRAG_MIME, row.id);
+        event.dataTransfer.effectAllowed = 'move';
+      }}
+      onDragOver={(event) => {
+        if (props.draggable && event.dataTransfer.types.includes(DRAG_MIME)) {
+          event.preventDefault();
+          event.dataTransfer.dropEffect = 'move';
+        }
+      }}
+      onDrop={(event) => {
+        const dragged = event.dataTransfer.getData(DRAG_MIME);
+        if (!props.draggable || !dragged) return;
+        event.preventDefault();
+        event.stopPropagation();
+        props.onDropOnto(dragged, props.index);
+      }}
+    >
+      <div className="paper-title" data-testid="paper-title">
+        {props.draggable ? <span className="queue-position">{props.index + 1}.</span> : null}
+        <HighlightedText text={row.title} ranges={titleRanges} />
+      </div>
+      <div className="paper-meta">
+        {props.nextUp ? <span className="badge next-up">Next up</span> : null}
+        {props.showStatus ? <span className={`badge status-${row.status}`}>{STATUS_LABELS[row.status]}</span> : null}
+        <span className="muted">{metaLine(row)}</span>
+        {row.hasNote ? (
+          <span className="muted" title="Has a note">
+            ✎
+          </span>
+        ) : null}
+        {row.tagIds.map((tagId) => {
+          const tag = props.tagsById.get(tagId);
+          return tag ? (
+            <span key={tagId} className="tag-chip" style={{ borderColor: tag.color }}>
+              <span className="tag-dot" style={{ background: tag.color }} aria-hidden="true" />
+              {tag.name}
+            </span>
+          ) : null;
+        })}
+      </div>
+    </div>
+  );
+}

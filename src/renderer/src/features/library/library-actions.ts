@@ -1,0 +1,110 @@
+import {
+  addTagByName,
+  deleteTag,
+  describeDbError,
+  getLibrary,
+  mergeTags,
+  moveInQueue,
+  moveToQueueBottom,
+  moveToQueueTop,
+  removeTagFromPapers,
+  renameTag,
+  restoreEntries,
+  restoreTag,
+  setNote,
+  setStatus,
+  setTagColor,
+  type PaperStatus,
+  type UndoRecord,
+} from '../../db';
+import { showToast } from '../toasts/toast-store';
+import { pushUndo } from '../undo/undo-stack';
+
+const STATUS_VERBS: Readonly<Record<PaperStatus, string>> = {
+  inbox: 'Moved back to the inbox',
+  queued: 'Added to the queue',
+  reading: 'Started reading',
+  read: 'Marked read',
+  dismissed: 'Dismissed',
+};
+
+function papers(count: number): string {
+  return count === 1 ? '1 paper' : `${count} papers`;
+}
+
+/** Runs a library write; failures become an error toast (nothing is half-written: each is one transaction). */
+async function attempt<T>(title: string, write: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await write();
+  } catch (error) {
+    showToast({ kind: 'error', title, detail: describeDbError(error) });
+    return undefined;
+  }
+}
+
+function undoable(label: string, undo: UndoRecord | undefined): void {
+  if (!undo || (undo.entries.length === 0 && undo.tagsToRestore.length === 0 && undo.tagIdsToDelete.length === 0)) return;
+  pushUndo({ label, undo: () => restoreEntries(getLibrary(), undo) });
+}
+
+/** Changes the status of papers, with Undo. */
+export async function changeStatus(ids: readonly string[], status: PaperStatus): Promise<void> {
+  if (ids.length === 0) return;
+  const undo = await attempt('Could not change the status', () => setStatus(getLibrary(), ids, status));
+  undoable(`${STATUS_VERBS[status]}: ${papers(ids.length)}`, undo);
+}
+
+/** Moves a queued paper to a position (0-based), to the top or to the bottom, with Undo. */
+export async function moveQueued(id: string, target: number | 'top' | 'bottom'): Promise<void> {
+  const db = getLibrary();
+  const undo = await attempt('Could not reorder the queue', () =>
+    target === 'top' ? moveToQueueTop(db, id) : target === 'bottom' ? moveToQueueBottom(db, id) : moveInQueue(db, id, target),
+  );
+  if (undo) undoable('Reordered the queue', undo);
+}
+
+/** Adds a tag by name (creating it if needed) to papers, with Undo. Returns whether it worked. */
+export async function tagPapers(ids: readonly string[], name: string): Promise<boolean> {
+  const result = await attempt('Could not add the tag', () => addTagByName(getLibrary(), ids, name));
+  if (!result) return false;
+  if (ids.length > 1) undoable(`Tagged ${papers(ids.length)} “${result.tag.name}”`, result.undo);
+  return true;
+}
+
+/** Removes a tag from papers, with Undo for bulk removals. */
+export async function untagPapers(ids: readonly string[], tagId: string, tagName: string): Promise<void> {
+  const undo = await attempt('Could not remove the tag', () => removeTagFromPapers(getLibrary(), tagId, ids));
+  if (ids.length > 1) undoable(`Removed “${tagName}” from ${papers(ids.length)}`, undo);
+}
+
+/** Renames a tag; a clash with another tag's name is explained (merge is the way to combine). */
+export async function renameTagTo(tagId: string, name: string): Promise<boolean> {
+  const undo = await attempt('Could not rename the tag', () => renameTag(getLibrary(), tagId, name));
+  if (!undo) return false;
+  undoable(`Renamed tag to “${name.trim()}”`, undo);
+  return true;
+}
+
+/** Merges one tag into another, with Undo. */
+export async function mergeTagInto(fromId: string, intoId: string, label: string): Promise<void> {
+  const undo = await attempt('Could not merge the tags', () => mergeTags(getLibrary(), fromId, intoId));
+  undoable(label, undo);
+}
+
+/** Recolours a tag. */
+export async function recolorTag(tagId: string, color: string): Promise<void> {
+  await attempt('Could not change the colour', () => setTagColor(getLibrary(), tagId, color));
+}
+
+/** Deletes a tag (removing it from every paper), with Undo that restores it everywhere. */
+export async function removeTag(tagId: string, name: string): Promise<void> {
+  const snapshot = await attempt('Could not delete the tag', () => deleteTag(getLibrary(), tagId));
+  if (!snapshot) return;
+  pushUndo({ label: `Deleted tag “${name}” from ${papers(snapshot.paperIds.length)}`, undo: () => restoreTag(getLibrary(), snapshot) });
+}
+
+/** Saves a note; returns false (and shows why) when it could not be saved. */
+export async function saveNote(id: string, markdown: string): Promise<boolean> {
+  const undo = await attempt('Could not save the note', () => setNote(getLibrary(), id, markdown));
+  return undo !== undefined;
+}

@@ -1,0 +1,70 @@
+/**
+ * Tokenising and term normalisation shared by indexing and querying, so both sides agree.
+ * Terms are lower-cased, lightly stemmed (plural and -ing/-ed/-e endings) and stop words dropped;
+ * hyphenated words index their parts and the joined compound: `fine-tuning` →
+ * `fine`, `tuning`, `finetun` (so `finetune`, `finetuning` and `fine-tuned` meet).
+ */
+
+/** Words, keeping inner hyphens (and apostrophes) so compounds can be expanded. */
+const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
+
+const STOP_WORDS: ReadonlySet<string> = new Set(
+  (
+    'a an and are as at be been but by can do does for from has have how in into is it its of on ' +
+    'or our so such than that the their then there these this those to via was we were what when ' +
+    'which while who will with without'
+  ).split(' '),
+);
+
+/** Splits text into raw word tokens (not yet normalised). */
+export function tokenizeText(text: string): string[] {
+  return text.match(WORD) ?? [];
+}
+
+/** Light suffix stripping; idempotent on its own output for the suffixes it handles. */
+export function stem(word: string): string {
+  let w = word;
+  if (w.length > 4 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`;
+  else if (w.length > 3 && w.endsWith('s') && !/(?:ss|us|is)$/.test(w)) w = w.slice(0, -1);
+  if (w.length - 3 >= 4 && w.endsWith('ing')) return w.slice(0, -3);
+  if (w.length - 2 >= 4 && w.endsWith('ed')) return w.slice(0, -2);
+  if (w.length - 1 >= 4 && w.endsWith('e')) return w.slice(0, -1);
+  return w;
+}
+
+/** Normalises one plain (unhyphenated) word; null for stop words and single letters. */
+function normalizeWord(word: string): string | null {
+  const lower = word.toLowerCase().replace(/['’]s$/, '');
+  if (lower.length < 2 && !/\d/.test(lower)) return null;
+  if (STOP_WORDS.has(lower)) return null;
+  return stem(lower.replace(/['’]/g, ''));
+}
+
+/**
+ * Turns one raw token into index terms. Returns null when nothing is worth indexing.
+ * Invariant: the same token always yields the same terms (MiniSearch relies on it for removal).
+ */
+export function processToken(token: string): string | string[] | null {
+  if (!token.includes('-')) return normalizeWord(token);
+  const parts = token.split('-');
+  const terms: string[] = [];
+  for (const part of parts) {
+    const term = normalizeWord(part);
+    if (term !== null) terms.push(term);
+  }
+  const joined = normalizeWord(parts.join(''));
+  if (joined !== null) terms.push(joined);
+  return terms.length > 0 ? terms : null;
+}
+
+/** All normalised terms of a piece of query text, in order (duplicates kept). */
+export function analyze(text: string): string[] {
+  const terms: string[] = [];
+  for (const token of tokenizeText(text)) {
+    const processed = processToken(token);
+    if (processed === null) continue;
+    if (typeof processed === 'string') terms.push(processed);
+    else terms.push(...processed);
+  }
+  return terms;
+}
