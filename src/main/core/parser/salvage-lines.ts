@@ -1,6 +1,8 @@
 /**
  * Recovery of the page-format lines between two well-formed entries: leftovers of entries whose
- * `·` block is missing or damaged, and complete entries the page shows without metadata.
+ * `·` block is missing, damaged or truncated. An entry counts once its metadata block has begun
+ * (its `• N authors` line); a bare title + abstract with no metadata at all is not a listing entry
+ * (the sample dumps' 384 entries are exactly those with metadata) and is reported, not imported.
  */
 import { parseDateLine } from './listing-dates';
 import type { DateLine } from './listing-dates';
@@ -12,8 +14,8 @@ import type { DiagnosticLog, NumberedLine, RawEntry } from './raw-entry';
  * Incremental salvage of page-format lines that did not end in a `·` block (see `scanPage`).
  * Feed the lines in order with `accept`, then call `finish` once.
  *
- * Invariants: consecutive title + abstract lines become one entry (with a following
- * `• N authors` line and date line attached when present) and are reported as a warning; a title
+ * Invariants: title + abstract + `• N authors` lines become one entry (a date line attached when
+ * present) reported as a warning; title + abstract without any metadata is reported and skipped; a title
  * left without an abstract is reported as an error and dropped; a date or author line is never
  * taken as a title or abstract. Entries are appended to `entries` in line order.
  */
@@ -64,9 +66,11 @@ export class LineSalvage {
         title.number,
         `entry ${excerpt(title.text)} has no abstract (truncated?); skipped`,
       );
+    } else if (title !== null && abstract !== null && this.authors === null) {
+      const message = `entry ${excerpt(title.text)} has no authors/date block; skipped`;
+      this.log.report('warning', title.number, message);
     } else if (title !== null && abstract !== null) {
-      const missing = this.authors === null ? 'authors/date block' : '"·" and date line';
-      const message = `entry ${excerpt(title.text)} has no ${missing}; kept without them`;
+      const message = `entry ${excerpt(title.text)} has no "·" and date line; kept without them`;
       this.log.report('warning', title.number, message);
       this.entries.push({
         title: title.text,
