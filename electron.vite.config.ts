@@ -26,6 +26,7 @@ export default defineConfig({
     worker: { format: 'es' },
     build: {
       outDir: resolve('out/renderer'),
+      minify: true,
       rolldownOptions: { input: { index: resolve('src/renderer/index.html') } },
     },
   },

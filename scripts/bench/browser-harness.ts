@@ -36,14 +36,31 @@ export async function startBrowserHarness(): Promise<BrowserHarness> {
   }
   const server: ChildProcess = spawn(
     'npx',
-    ['vite', 'preview', '--outDir', 'out/renderer', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'],
+    [
+      'vite',
+      'preview',
+      '--outDir',
+      'out/renderer',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(PORT),
+      '--strictPort',
+    ],
     { stdio: 'ignore', detached: true },
   );
   const baseUrl = `http://127.0.0.1:${PORT}`;
   await waitForServer(`${baseUrl}/index.html`, 30_000);
   const browser = await chromium.launch({
     ...(existsSync('/usr/bin/chromium') ? { executablePath: '/usr/bin/chromium' } : {}),
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   return {
     browser,

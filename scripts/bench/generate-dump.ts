@@ -10,7 +10,8 @@ function samplePairs(): { title: string; abstract: string }[] {
       .filter((line) => line.trim() !== '' && !line.startsWith('Get trending papers'));
     const first = lines[0];
     if (first) lines[0] = first.replace(/^Subscribe/, '');
-    for (let i = 0; i + 1 < lines.length; i += 2) pairs.push({ title: lines[i] ?? '', abstract: lines[i + 1] ?? '' });
+    for (let i = 0; i + 1 < lines.length; i += 2)
+      pairs.push({ title: lines[i] ?? '', abstract: lines[i + 1] ?? '' });
   }
   return pairs;
 }
@@ -22,8 +23,34 @@ function samplePairs(): { title: string; abstract: string }[] {
  */
 export function generatePageDump(count: number, offset = 0): string {
   const pairs = samplePairs();
-  const parts = ['new', '', 'Get trending papers in your email inbox!', '', 'Subscribe', '', 'Daily Papers', '', 'byAK and the research community', '', 'Apr 17', ''];
-  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  const parts = [
+    'new',
+    '',
+    'Get trending papers in your email inbox!',
+    '',
+    'Subscribe',
+    '',
+    'Daily Papers',
+    '',
+    'byAK and the research community',
+    '',
+    'Apr 17',
+    '',
+  ];
+  const months = [
+    'Jan',
+    'Feb',
+    'Mar',
+    'Apr',
+    'May',
+    'Jun',
+    'Jul',
+    'Aug',
+    'Sep',
+    'Oct',
+    'Nov',
+    'Dec',
+  ];
   for (let i = 0; i < count; i++) {
     const serial = i + offset;
     const pair = pairs[serial % pairs.length] ?? { title: 'Untitled', abstract: 'No abstract.' };

@@ -24,7 +24,9 @@ async function importPapers(total: number): Promise<void> {
     const encoder = new TextEncoder();
     const files = Array.from({ length: Math.ceil(total / FILE_SIZE) }, (_, index) => ({
       name: `generated-${index}.txt`,
-      bytes: encoder.encode(generatePageDump(Math.min(FILE_SIZE, total - index * FILE_SIZE), index * FILE_SIZE)),
+      bytes: encoder.encode(
+        generatePageDump(Math.min(FILE_SIZE, total - index * FILE_SIZE), index * FILE_SIZE),
+      ),
     }));
     const megabytes = files.reduce((sum, file) => sum + file.bytes.byteLength, 0) / 1e6;
     await page.evaluate(() => {
@@ -35,9 +37,14 @@ async function importPapers(total: number): Promise<void> {
     if (result.refused.length > 0) throw new Error(JSON.stringify(result.refused));
     await bridge.backend.coordinator.whenIdle();
     const elapsed = (performance.now() - started) / 1000;
-    await page.getByTestId('count-all').filter({ hasText: String(total) }).waitFor({ timeout: 60_000 });
+    await page
+      .getByTestId('count-all')
+      .filter({ hasText: String(total) })
+      .waitFor({ timeout: 60_000 });
     const shown = (performance.now() - started) / 1000;
-    const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
+    const longTasks = await page.evaluate(
+      () => (window as unknown as { __longTasks: number[] }).__longTasks,
+    );
     const worst = longTasks.length > 0 ? Math.max(...longTasks) : 0;
     const over100 = longTasks.filter((duration) => duration > 100).length;
     console.log(

@@ -98,7 +98,12 @@ export function benchQueries(docs: readonly SearchDocument[], seed = 7): string[
   for (let i = 0; i < 60; i += 1) queries.push(randomWord().toLowerCase());
   for (let i = 0; i < 60; i += 1) queries.push(`${randomWord()} ${randomWord()}`.toLowerCase());
   for (let i = 0; i < 40; i += 1) queries.push(typo(randomWord().toLowerCase(), next));
-  for (let i = 0; i < 30; i += 1) queries.push(randomWord().toLowerCase().slice(0, 3 + (i % 3)));
+  for (let i = 0; i < 30; i += 1)
+    queries.push(
+      randomWord()
+        .toLowerCase()
+        .slice(0, 3 + (i % 3)),
+    );
   for (let i = 0; i < 20; i += 1) {
     const tag = pick(TAGS, next);
     const filter = tag.includes(' ') ? `tag:"${tag}"` : `tag:${tag}`;
@@ -112,7 +117,11 @@ function percentile(sorted: readonly number[], p: number): number {
 }
 
 /** Median of a list of latencies. */
-const median = (values: number[]): number => percentile([...values].sort((a, b) => a - b), 50);
+const median = (values: number[]): number =>
+  percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
 
 function timeQueries(engine: SearchEngine, queries: readonly string[]): number[] {
   for (const query of queries.slice(0, 30)) engine.search(query, { limit: 50 });
@@ -153,7 +162,9 @@ function fuseAloneMedian(docs: readonly SearchDocument[]): number {
     ignoreLocation: true,
     threshold: 0.34,
   });
-  const queries = benchQueries(docs).filter((q) => !q.includes(':')).slice(0, 22);
+  const queries = benchQueries(docs)
+    .filter((q) => !q.includes(':'))
+    .slice(0, 22);
   const times: number[] = [];
   for (const query of queries) {
     const started = performance.now();
@@ -171,7 +182,12 @@ export async function run(): Promise<void> {
   benchSize(docs50k);
   const engine = new SearchEngine();
   engine.replaceAll(docs10k);
-  const ours = median(timeQueries(engine, benchQueries(docs10k).filter((q) => !q.includes(':'))));
+  const ours = median(
+    timeQueries(
+      engine,
+      benchQueries(docs10k).filter((q) => !q.includes(':')),
+    ),
+  );
   const fuseMs = fuseAloneMedian(docs10k);
   console.log(
     `fuse.js alone at 10k: median ${fuseMs.toFixed(1)} ms (20 queries) vs engine median ` +

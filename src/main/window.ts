@@ -74,9 +74,10 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
       options.onBoundsSettled({ ...window.getNormalBounds(), maximized: window.isMaximized() });
     }, 500);
   };
-  for (const event of ['resize', 'move', 'maximize', 'unmaximize'] as const) {
-    window.on(event as 'resize', settle);
-  }
+  window.on('resize', settle);
+  window.on('move', settle);
+  window.on('maximize', settle);
+  window.on('unmaximize', settle);
   window.on('close', () => {
     clearTimeout(timer);
     options.onBoundsSettled({ ...window.getNormalBounds(), maximized: window.isMaximized() });

@@ -14,14 +14,17 @@ export const FIXTURES = resolve('tests/fixtures');
 /** The five sample dumps, as drop files. */
 export async function sampleFiles(): Promise<DropFile[]> {
   const names = (await readdir(FIXTURES)).filter((name) => name.endsWith('.txt')).sort();
-  return Promise.all(names.map(async (name) => ({ name, content: await readFile(join(FIXTURES, name), 'utf8') })));
+  return Promise.all(
+    names.map(async (name) => ({ name, content: await readFile(join(FIXTURES, name), 'utf8') })),
+  );
 }
 
 /** Drops files onto the window exactly as a file manager would (a DataTransfer of Files). */
 export async function dropFiles(page: Page, files: readonly DropFile[]): Promise<void> {
   const transfer = await page.evaluateHandle((items) => {
     const data = new DataTransfer();
-    for (const item of items) data.items.add(new File([item.content], item.name, { type: 'text/plain' }));
+    for (const item of items)
+      data.items.add(new File([item.content], item.name, { type: 'text/plain' }));
     return data;
   }, files);
   await page.dispatchEvent('.app-shell', 'dragenter', { dataTransfer: transfer });
@@ -40,7 +43,10 @@ export async function loadSamples(page: Page): Promise<void> {
 }
 
 /** Opens a view from the sidebar. */
-export async function openView(page: Page, view: 'inbox' | 'queued' | 'reading' | 'read' | 'dismissed' | 'all'): Promise<void> {
+export async function openView(
+  page: Page,
+  view: 'inbox' | 'queued' | 'reading' | 'read' | 'dismissed' | 'all',
+): Promise<void> {
   await page.getByTestId(`view-${view}`).click();
 }
 
@@ -52,5 +58,7 @@ export async function rowTitles(page: Page): Promise<string[]> {
 /** Clicks the row whose title contains `title`. */
 export async function selectPaper(page: Page, title: string): Promise<void> {
   await page.getByTestId('paper-row').filter({ hasText: title }).first().click();
-  await expect(page.getByTestId('paper-detail').getByRole('heading', { level: 1 })).toContainText(title);
+  await expect(page.getByTestId('paper-detail').getByRole('heading', { level: 1 })).toContainText(
+    title,
+  );
 }

@@ -6,7 +6,9 @@ import type { ImportBatch } from '../../../src/shared/import-types';
 import type { EventChannel, EventContract } from '../../../src/shared/ipc-contract';
 
 /** An event the backend sent to the (fake) renderer. */
-export type SentEvent = { [E in EventChannel]: { channel: E; payload: EventContract[E] } }[EventChannel];
+export type SentEvent = {
+  [E in EventChannel]: { channel: E; payload: EventContract[E] };
+}[EventChannel];
 
 /** A backend wired to a fake renderer that records events and acknowledges batches on demand. */
 export interface BackendHarness {
@@ -39,7 +41,8 @@ export async function startBackend(
     events,
     autoAck: options.autoAck ?? true,
     backend: undefined as unknown as Backend,
-    batches: () => events.flatMap((event) => (event.channel === 'import:batch' ? [event.payload] : [])),
+    batches: () =>
+      events.flatMap((event) => (event.channel === 'import:batch' ? [event.payload] : [])),
     restart: async () => {
       await harness.backend.dispose();
       return startBackend({ root, ...(options.batchSize ? { batchSize: options.batchSize } : {}) });

@@ -32,8 +32,12 @@ describe('import pipeline', () => {
     expect(batches.every((batch) => batch.count === 5 && batch.totalPapers === 44)).toBe(true);
     expect(batches.flatMap((batch) => batch.papers)).toHaveLength(44);
     expect(batches[0]?.source.origin).toBe('startup-scan');
-    const ledger = JSON.parse(await readFile(join(harness.userData, 'import-ledger.json'), 'utf8')) as { file: string; outcome: string }[];
-    expect(ledger).toEqual([expect.objectContaining({ file: PAGE_DUMP, outcome: 'imported', papers: 44 })]);
+    const ledger = JSON.parse(
+      await readFile(join(harness.userData, 'import-ledger.json'), 'utf8'),
+    ) as { file: string; outcome: string }[];
+    expect(ledger).toEqual([
+      expect.objectContaining({ file: PAGE_DUMP, outcome: 'imported', papers: 44 }),
+    ]);
   });
 
   it('does not re-import a recorded file after a restart', async () => {
@@ -59,7 +63,11 @@ describe('import pipeline', () => {
     await eventually(() => harness?.batches().length === 1);
     const first = harness.batches()[0];
     if (!first) throw new Error('no batch');
-    harness.backend.coordinator.acknowledge({ importId: first.source.importId, index: 0, counts: { added: 20, updated: 0, unchanged: 0 } });
+    harness.backend.coordinator.acknowledge({
+      importId: first.source.importId,
+      index: 0,
+      counts: { added: 20, updated: 0, unchanged: 0 },
+    });
     await eventually(() => harness?.batches().length === 2);
     harness.backend.rendererGone();
     await harness.backend.coordinator.whenIdle();
@@ -80,9 +88,14 @@ describe('import pipeline', () => {
     await eventually(() => harness?.batches().length === 1);
     const batch = harness.batches()[0];
     if (!batch) throw new Error('no batch');
-    harness.backend.coordinator.fail({ importId: batch.source.importId, message: 'Your disk is full.' });
+    harness.backend.coordinator.fail({
+      importId: batch.source.importId,
+      message: 'Your disk is full.',
+    });
     await harness.backend.coordinator.whenIdle();
-    expect(noticesOf(harness)).toEqual([expect.objectContaining({ kind: 'failed', message: expect.stringContaining('disk is full') })]);
+    expect(noticesOf(harness)).toEqual([
+      expect.objectContaining({ kind: 'failed', message: expect.stringContaining('disk is full') }),
+    ]);
     await expect(readFile(join(harness.userData, 'import-ledger.json'), 'utf8')).rejects.toThrow();
   });
 
@@ -108,10 +121,14 @@ describe('handing files to the backend', () => {
     const bytes = new Uint8Array(await readFile(join(FIXTURES, PAGE_DUMP)));
     const result = await harness.backend.handlers['import:files']([{ name: 'listing.txt', bytes }]);
     expect(result).toEqual({ accepted: ['listing.txt'], refused: [] });
-    await eventually(() => harness?.batches().some((batch) => batch.source.origin === 'drop') === true);
+    await eventually(
+      () => harness?.batches().some((batch) => batch.source.origin === 'drop') === true,
+    );
     await harness.backend.coordinator.whenIdle();
     expect((await readdir(harness.inbox)).sort()).toEqual(['listing (2).txt', 'listing.txt']);
-    expect(await readFile(join(harness.inbox, 'listing.txt'), 'utf8')).toBe('my own notes, not a dump');
+    expect(await readFile(join(harness.inbox, 'listing.txt'), 'utf8')).toBe(
+      'my own notes, not a dump',
+    );
     const dropped = harness.batches().find((batch) => batch.source.origin === 'drop');
     expect(dropped?.source.file).toBe('listing (2).txt');
   });
@@ -140,7 +157,9 @@ describe('handing files to the backend', () => {
     await eventually(() => harness?.batches().length === 1);
     await harness.backend.coordinator.whenIdle();
     const again = await harness.backend.handlers['import:files']([{ name: 'b.txt', bytes }]);
-    expect(again.refused).toEqual([{ file: 'b.txt', message: expect.stringMatching(/already imported/) }]);
+    expect(again.refused).toEqual([
+      { file: 'b.txt', message: expect.stringMatching(/already imported/) },
+    ]);
     expect(await readdir(harness.inbox)).toEqual(['a.txt']);
   });
 
@@ -152,7 +171,9 @@ describe('handing files to the backend', () => {
     expect(result.accepted).toHaveLength(1);
     await eventually(() => harness?.batches().length === 1);
     expect(harness.batches()[0]?.source.origin).toBe('paste');
-    expect((await readdir(harness.inbox))[0]).toMatch(/^pasted-\d{4}-\d{2}-\d{2}-\d{2}-\d{2}-\d{2}\.txt$/);
+    expect((await readdir(harness.inbox))[0]).toMatch(
+      /^pasted-\d{4}-\d{2}-\d{2}-\d{2}-\d{2}-\d{2}\.txt$/,
+    );
   });
 
   it('loads the bundled samples through the same pipeline', async () => {
@@ -162,14 +183,19 @@ describe('handing files to the backend', () => {
     expect(result.accepted).toHaveLength(5);
     await eventually(() => harness?.batches().length === 5);
     await harness.backend.coordinator.whenIdle();
-    const ids = new Set(harness.batches().flatMap((batch) => batch.papers.map((paper) => paper.id)));
+    const ids = new Set(
+      harness.batches().flatMap((batch) => batch.papers.map((paper) => paper.id)),
+    );
     expect(ids.size).toBe(330);
   });
 
   it('reports a missing custom inbox folder instead of failing', async () => {
     harness = await startBackend();
     const missing = join(harness.root, 'unplugged-drive', 'inbox');
-    await writeFile(join(harness.userData, 'settings.json'), JSON.stringify({ inboxFolder: missing }));
+    await writeFile(
+      join(harness.userData, 'settings.json'),
+      JSON.stringify({ inboxFolder: missing }),
+    );
     harness = await harness.restart();
     const status = await harness.backend.handlers['renderer:ready'](null);
     expect(status).toMatchObject({ state: 'error', folder: missing });
@@ -178,7 +204,9 @@ describe('handing files to the backend', () => {
 
   it('opens only http(s) links', async () => {
     harness = await startBackend();
-    expect(await harness.backend.handlers['shell:open-external']('https://arxiv.org/abs/1')).toBe(true);
+    expect(await harness.backend.handlers['shell:open-external']('https://arxiv.org/abs/1')).toBe(
+      true,
+    );
     expect(await harness.backend.handlers['shell:open-external']('file:///etc/passwd')).toBe(false);
   });
 });

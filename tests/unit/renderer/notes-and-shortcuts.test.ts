@@ -3,7 +3,10 @@ import { remarkHtmlAsText } from '../../../src/renderer/src/features/notes/html-
 import { safeLinkUrl } from '../../../src/renderer/src/features/notes/safe-url';
 import { actionForKey } from '../../../src/renderer/src/features/shortcuts/shortcut-map';
 
-const key = (k: string, extra: Partial<{ ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean }> = {}) => ({
+const key = (
+  k: string,
+  extra: Partial<{ ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean }> = {},
+) => ({
   key: k,
   ctrlKey: false,
   metaKey: false,
@@ -24,7 +27,13 @@ describe('note links', () => {
   });
 
   it('turns raw HTML nodes into text', () => {
-    const tree = { type: 'root', children: [{ type: 'html', value: '<script>x</script>' }, { type: 'paragraph', children: [{ type: 'html', value: '<b>' }] }] };
+    const tree = {
+      type: 'root',
+      children: [
+        { type: 'html', value: '<script>x</script>' },
+        { type: 'paragraph', children: [{ type: 'html', value: '<b>' }] },
+      ],
+    };
     remarkHtmlAsText()(tree);
     expect(JSON.stringify(tree)).not.toContain('"html"');
   });

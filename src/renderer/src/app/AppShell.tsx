@@ -53,11 +53,29 @@ export function AppShell({ api }: { readonly api: PaperQueueApi }): React.JSX.El
         return true;
       }
       if (action === 'clear') {
-        const wasSearching = query !== '' || document.activeElement === searchInput.current;
-        if (query !== '') setQuery('');
-        if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
-        if (showImports) setShowImports(false);
-        return wasSearching || showImports;
+        const active = document.activeElement;
+        if (active === searchInput.current) {
+          if (query !== '') setQuery('');
+          else searchInput.current?.blur();
+          return true;
+        }
+        if (
+          active instanceof HTMLInputElement ||
+          active instanceof HTMLTextAreaElement ||
+          active instanceof HTMLSelectElement
+        ) {
+          active.blur();
+          return true;
+        }
+        if (query !== '') {
+          setQuery('');
+          return true;
+        }
+        if (showImports) {
+          setShowImports(false);
+          return true;
+        }
+        return false;
       }
       return false;
     },
@@ -83,10 +101,20 @@ export function AppShell({ api }: { readonly api: PaperQueueApi }): React.JSX.El
         <span className="app-title">Paper Queue</span>
         <SearchBox ref={searchInput} value={query} onChange={setQuery} />
         <span className="spacer" />
-        <button type="button" onClick={state.importFiles} disabled={state.busy} title="Import dumps (Ctrl/Cmd+O)">
+        <button
+          type="button"
+          onClick={state.importFiles}
+          disabled={state.busy}
+          title="Import dumps (Ctrl/Cmd+O)"
+        >
           Import…
         </button>
-        <button type="button" onClick={() => setShowShortcuts(true)} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
+        <button
+          type="button"
+          onClick={() => setShowShortcuts(true)}
+          aria-label="Keyboard shortcuts"
+          title="Keyboard shortcuts (?)"
+        >
           ?
         </button>
       </header>

@@ -31,9 +31,9 @@ interface FuseRecord {
 }
 
 /** Characters of abstract/note given to fuse; longer texts are windowed. */
-const WINDOW = 320;
+const WINDOW = 240;
 /** How far before the first match the window starts. */
-const WINDOW_LEAD = 80;
+const WINDOW_LEAD = 60;
 
 const FUSE_OPTIONS: IFuseOptions<FuseRecord> = {
   keys: [

@@ -3,15 +3,22 @@
  * finds candidates cheaply, filters narrow them, fuse.js ranks the best few hundred and computes
  * highlights. Pure and synchronous: runs in a Web Worker in the app and in Node in tests.
  */
-import MiniSearch from 'minisearch';
 import type { Query, SearchResult as IndexResult } from 'minisearch';
 import { rankCandidates } from './fuse-ranker';
 import type { Candidate } from './fuse-ranker';
 import { isEmptyQuery, parseQuery } from './query-parser';
-import { containsPhrase, filterKeysOf, passesFilters, phrasePattern } from './search-filters';
+import {
+  containsPhrase,
+  filterKeysOf,
+  hasFilters,
+  passesFilters,
+  phrasePattern,
+} from './search-filters';
 import type { FilterKeys } from './search-filters';
 import type { ParsedQuery, QueryTerm, SearchDocument, SearchResult } from './search-types';
-import { analyze, processToken, tokenizeText } from './text-analysis';
+import { createLibraryIndex, INDEX_FIELDS } from './search-index';
+import type { LibraryIndex } from './search-index';
+import { analyze } from './text-analysis';
 
 /** Options for `SearchEngine.search`. */
 export interface SearchOptions {
@@ -20,7 +27,7 @@ export interface SearchOptions {
 }
 
 /** Most candidates handed to fuse.js per query; bounds the cost of ranking. */
-export const CANDIDATE_CAP = 200;
+export const CANDIDATE_CAP = 150;
 const DEFAULT_LIMIT = 50;
 
 /** A query word with its analysed index terms. */
@@ -35,64 +42,57 @@ interface Entry {
   readonly keys: FilterKeys;
 }
 
-const FIELDS = ['title', 'abstract', 'organization', 'tags', 'note'];
-
-/**
- * Characters of each abstract that go into the inverted index. Indexing costs about 2 µs per
- * token, so whole abstracts (~250 tokens) would take ~25 s for 50k papers; the head of the
- * abstract (plus full title, tags, organisation and note) keeps a 50k build under 5 s.
- */
-export const ABSTRACT_INDEX_CHARS = 400;
-
-function extractField(doc: SearchDocument, field: string): string {
-  if (field === 'tags') return doc.tags.join(' ');
-  if (field === 'abstract') return doc.abstract.slice(0, ABSTRACT_INDEX_CHARS);
-  if (field === 'organization') return doc.organization ?? '';
-  const value: unknown = doc[field as keyof SearchDocument];
-  return typeof value === 'string' ? value : '';
-}
-
-function createIndex(): MiniSearch<SearchDocument> {
-  return new MiniSearch<SearchDocument>({
-    fields: FIELDS,
-    extractField,
-    tokenize: tokenizeText,
-    processTerm: processToken,
-    autoVacuum: { minDirtCount: 200, minDirtFactor: 0.1, batchSize: 2000, batchWait: 5 },
-    searchOptions: {
-      boost: { title: 3, tags: 2, organization: 2, note: 1.5, abstract: 1 },
-      prefix: (term) => term.length >= 3,
-      fuzzy: (term) => (term.length >= 4 ? 0.2 : false),
-      maxFuzzy: 2,
-      combineWith: 'OR',
-    },
-  });
-}
-
 function now(): number {
   return typeof performance === 'undefined' ? Date.now() : performance.now();
 }
 
-/** MiniSearch query: words OR-ed; a phrase's words must all match, exactly. */
-function indexQuery(groups: readonly TermGroup[]): Query {
+const FIELDS_WITHOUT_ABSTRACT = INDEX_FIELDS.filter((field) => field !== 'abstract');
+
+/**
+ * MiniSearch query: words OR-ed; a phrase's words must all match, exactly. Words too common in
+ * abstracts (see COMMON_ABSTRACT_POSTINGS) are searched in the other fields only; only words
+ * unknown to the index are matched fuzzily (see `LibraryIndex.fuzzyFor`).
+ */
+function indexQuery(groups: readonly TermGroup[], index: LibraryIndex): Query {
   return {
     combineWith: 'OR',
-    queries: groups.map(({ term }) =>
-      term.phrase
-        ? { combineWith: 'AND', queries: [term.text], prefix: false, fuzzy: false }
-        : term.text,
-    ),
+    queries: groups.map(({ term, terms }) => {
+      const common = terms.every((t) => index.isCommonInAbstracts(t, !term.phrase));
+      const fields = common ? { fields: FIELDS_WITHOUT_ABSTRACT } : {};
+      if (term.phrase) {
+        return { combineWith: 'AND', queries: [term.text], prefix: false, fuzzy: false, ...fields };
+      }
+      return { combineWith: 'OR', queries: [term.text], fuzzy: index.fuzzyFor, ...fields };
+    }),
   };
 }
 
-/** Number of groups covered by a result's matched query terms. */
-function coverageOf(result: IndexResult, groups: readonly TermGroup[]): number {
+/**
+ * Bit masks for coverage counting: bit i of a term's mask is set when the term belongs to group
+ * i. Queries with more than 30 groups count only the first 30.
+ */
+function termMasks(groups: readonly TermGroup[]): Map<string, number> {
+  const masks = new Map<string, number>();
+  groups.slice(0, 30).forEach((group, i) => {
+    for (const term of group.terms) masks.set(term, (masks.get(term) ?? 0) | (1 << i));
+  });
+  return masks;
+}
+
+/** Number of groups covered by the matched query terms (a phrase needs all its terms). */
+function coverageOf(
+  queryTerms: readonly string[],
+  groups: readonly TermGroup[],
+  masks: ReadonlyMap<string, number>,
+): number {
+  let matched = 0;
+  for (const term of queryTerms) matched |= masks.get(term) ?? 0;
+  if (matched === 0) return 0;
   let covered = 0;
-  for (const group of groups) {
-    const hit = group.term.phrase
-      ? group.terms.every((t) => result.queryTerms.includes(t))
-      : group.terms.some((t) => result.queryTerms.includes(t));
-    if (hit) covered += 1;
+  for (let i = 0; i < groups.length && i < 30; i += 1) {
+    if ((matched & (1 << i)) === 0) continue;
+    const group = groups[i] as TermGroup;
+    if (!group.term.phrase || group.terms.every((t) => queryTerms.includes(t))) covered += 1;
   }
   return covered;
 }
@@ -110,7 +110,7 @@ function termsInField(result: IndexResult, field: string): string[] {
  * incremental (MiniSearch discard + add, vacuumed in the background), never a rebuild.
  */
 export class SearchEngine {
-  private index = createIndex();
+  private index = createLibraryIndex();
   private readonly entries = new Map<string, Entry>();
 
   /** Number of indexed documents. */
@@ -120,12 +120,12 @@ export class SearchEngine {
 
   /** Replaces the whole library (a fresh index, built in one pass). */
   replaceAll(docs: readonly SearchDocument[]): void {
-    this.index = createIndex();
+    this.index = createLibraryIndex();
     this.entries.clear();
     const unique = new Map<string, SearchDocument>();
     for (const doc of docs) unique.set(doc.id, doc);
     for (const doc of unique.values()) this.entries.set(doc.id, { doc, keys: filterKeysOf(doc) });
-    this.index.addAll([...unique.values()]);
+    this.index.addAllFast([...unique.values()]);
   }
 
   /** Adds new documents or replaces existing ones with the same id. */
@@ -192,21 +192,26 @@ export class SearchEngine {
 
   /** Index lookup, filtering, and the best `CANDIDATE_CAP` by coverage then index score. */
   private candidates(parsed: ParsedQuery, groups: readonly TermGroup[]) {
-    const results = this.index.search(indexQuery(groups));
+    const results = this.index.search(indexQuery(groups, this.index));
     const buckets: IndexResult[][] = Array.from({ length: groups.length + 1 }, () => []);
+    const masks = termMasks(groups);
+    const filtered = hasFilters(parsed);
     let total = 0;
     for (const result of results) {
-      const entry = this.entries.get(result.id as string);
-      if (entry === undefined || !passesFilters(entry.doc, entry.keys, parsed)) continue;
+      if (filtered) {
+        const entry = this.entries.get(result.id as string);
+        if (entry === undefined || !passesFilters(entry.doc, entry.keys, parsed)) continue;
+      }
       total += 1;
-      const bucket = buckets[coverageOf(result, groups)];
+      const bucket = buckets[coverageOf(result.queryTerms, groups, masks)];
       if (bucket !== undefined && bucket.length < CANDIDATE_CAP) bucket.push(result);
     }
     const candidates: Candidate[] = [];
     for (let coverage = groups.length; coverage >= 0; coverage -= 1) {
       for (const result of buckets[coverage] ?? []) {
         if (candidates.length >= CANDIDATE_CAP) break;
-        const doc = (this.entries.get(result.id as string) as Entry).doc;
+        const doc = this.entries.get(result.id as string)?.doc;
+        if (doc === undefined) continue;
         if (!groups.every((g) => g.pattern === null || containsPhrase(doc, g.pattern))) {
           total -= 1;
           continue;

@@ -68,3 +68,19 @@ export function analyze(text: string): string[] {
   }
   return terms;
 }
+
+const tokenCache = new Map<string, string | string[] | null>();
+const TOKEN_CACHE_LIMIT = 200_000;
+
+/**
+ * `processToken` memoised (tokens repeat heavily across papers). Callers must not mutate the
+ * returned arrays. The cache is cleared when it reaches 200k entries to bound memory.
+ */
+export function processTokenCached(token: string): string | string[] | null {
+  const cached = tokenCache.get(token);
+  if (cached !== undefined) return cached;
+  if (tokenCache.size >= TOKEN_CACHE_LIMIT) tokenCache.clear();
+  const processed = processToken(token);
+  tokenCache.set(token, processed);
+  return processed;
+}

@@ -1,7 +1,12 @@
 import { useEffect, useState } from 'react';
 import type { AppSettings } from '../../../../shared/settings';
 import type { InboxStatus } from '../../../../shared/import-types';
-import { estimateStorage, useImports, type PersistenceAnswer, type StorageEstimateResult } from '../../db';
+import {
+  estimateStorage,
+  useImports,
+  type PersistenceAnswer,
+  type StorageEstimateResult,
+} from '../../db';
 
 /** Props: where the inbox is, its state, and the storage answer for the diagnostics block. */
 export interface ImportsViewProps {
@@ -44,9 +49,17 @@ export function ImportsView(props: ImportsViewProps): React.JSX.Element {
           </button>
         </dd>
         <dt>Watching</dt>
-        <dd>{props.inbox?.state === 'watching' ? 'yes' : props.inbox?.state === 'error' ? props.inbox.message : 'starting…'}</dd>
+        <dd>
+          {props.inbox?.state === 'watching'
+            ? 'yes'
+            : props.inbox?.state === 'error'
+              ? props.inbox.message
+              : 'starting…'}
+        </dd>
         <dt>Storage</dt>
-        <dd data-testid="storage-persistence">{props.persistence ? PERSISTENCE_TEXT[props.persistence] : 'checking…'}</dd>
+        <dd data-testid="storage-persistence">
+          {props.persistence ? PERSISTENCE_TEXT[props.persistence] : 'checking…'}
+        </dd>
         {storage ? (
           <>
             <dt>Used</dt>
@@ -61,11 +74,18 @@ export function ImportsView(props: ImportsViewProps): React.JSX.Element {
         {imports?.map((record) => (
           <li key={record.importId} className="import-item" data-testid="import-item">
             <div>
-              <strong>{record.file}</strong> <span className="muted">· {record.origin} · {record.format} format</span>
+              <strong>{record.file}</strong>{' '}
+              <span className="muted">
+                · {record.origin} · {record.format} format
+              </span>
             </div>
             <div className="muted">
-              {record.finishedAt ? `imported ${record.finishedAt.replace('T', ' ').slice(0, 16)}` : `in progress (${record.batchesDone}/${record.totalBatches})`}
-              {record.listingDate ? ` · listing of ${record.listingDate}` : ''} · {record.totalPapers} entries: {record.added} new, {record.updated} updated, {record.unchanged} unchanged
+              {record.finishedAt
+                ? `imported ${record.finishedAt.replace('T', ' ').slice(0, 16)}`
+                : `in progress (${record.batchesDone}/${record.totalBatches})`}
+              {record.listingDate ? ` · listing of ${record.listingDate}` : ''} ·{' '}
+              {record.totalPapers} entries: {record.added} new, {record.updated} updated,{' '}
+              {record.unchanged} unchanged
             </div>
             {record.diagnostics.length > 0 ? (
               <details>

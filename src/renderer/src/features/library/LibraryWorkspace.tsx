@@ -1,6 +1,14 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { PaperQueueApi } from '../../../../shared/ipc-contract';
-import { usePaperDetail, useTags, useViewRows, type LibraryView, type PaperSort, type TagRecord, type ViewCounts } from '../../db';
+import {
+  usePaperDetail,
+  useTags,
+  useViewRows,
+  type LibraryView,
+  type PaperSort,
+  type TagRecord,
+  type ViewCounts,
+} from '../../db';
 import type { SearchResults } from '../search/use-search-results';
 import type { ShortcutAction } from '../shortcuts/shortcut-map';
 import { undoLast } from '../undo/undo-stack';
@@ -10,7 +18,14 @@ import { STATUS_VIEWS } from './library-view';
 import { ListHeader } from './ListHeader';
 import { PaperDetail, externalSearchUrls } from './PaperDetail';
 import { PaperList } from './PaperList';
-import { clickSelection, EMPTY_SELECTION, moveFocus, nextAfterAction, pruneSelection, selectOnly } from './selection';
+import {
+  clickSelection,
+  EMPTY_SELECTION,
+  moveFocus,
+  nextAfterAction,
+  pruneSelection,
+  selectOnly,
+} from './selection';
 import { Sidebar } from './Sidebar';
 import { useLibraryKeyboard } from './use-library-keyboard';
 import { useVisibleRows } from './use-visible-rows';
@@ -28,7 +43,8 @@ export interface LibraryWorkspaceProps {
 }
 
 function viewTitle(view: LibraryView, tags: readonly { tag: TagRecord }[] | undefined): string {
-  if (typeof view === 'string') return STATUS_VIEWS.find((entry) => entry.view === view)?.label ?? view;
+  if (typeof view === 'string')
+    return STATUS_VIEWS.find((entry) => entry.view === view)?.label ?? view;
   return `Tag: ${tags?.find(({ tag }) => tag.id === view.tagId)?.tag.name ?? '…'}`;
 }
 
@@ -133,7 +149,11 @@ export function LibraryWorkspace(props: LibraryWorkspaceProps): React.JSX.Elemen
         reorder('bottom');
         return queueMode;
       case 'select-all':
-        setSelection({ selected: new Set(ids), focused: selection.focused ?? ids[0] ?? null, anchor: ids[0] ?? null });
+        setSelection({
+          selected: new Set(ids),
+          focused: selection.focused ?? ids[0] ?? null,
+          anchor: ids[0] ?? null,
+        });
         return true;
       case 'undo':
         void undoLast();
@@ -182,7 +202,13 @@ export function LibraryWorkspace(props: LibraryWorkspaceProps): React.JSX.Elemen
               selectedIds={selectedIds}
               allTags={tags ?? []}
               onSort={setSort}
-              onSelectAll={() => setSelection({ selected: new Set(ids), focused: selection.focused ?? ids[0] ?? null, anchor: ids[0] ?? null })}
+              onSelectAll={() =>
+                setSelection({
+                  selected: new Set(ids),
+                  focused: selection.focused ?? ids[0] ?? null,
+                  anchor: ids[0] ?? null,
+                })
+              }
               onClearSelection={() => setSelection(EMPTY_SELECTION)}
             />
             <PaperList
@@ -195,7 +221,12 @@ export function LibraryWorkspace(props: LibraryWorkspaceProps): React.JSX.Elemen
               queueMode={queueMode}
               emptyMessage={rows === undefined ? 'Loading…' : emptyMessage}
               onRowClick={(event, id) =>
-                setSelection((state) => clickSelection(state, ids, id, { toggle: event.ctrlKey || event.metaKey, range: event.shiftKey }))
+                setSelection((state) =>
+                  clickSelection(state, ids, id, {
+                    toggle: event.ctrlKey || event.metaKey,
+                    range: event.shiftKey,
+                  }),
+                )
               }
               onReorder={(id, target) => void moveQueued(id, target)}
             />
@@ -219,7 +250,9 @@ export function LibraryWorkspace(props: LibraryWorkspaceProps): React.JSX.Elemen
           </section>
         </>
       )}
-      {managedTag && tags ? <TagManagerDialog tagId={managedTag} tags={tags} onClose={() => setManagedTag(null)} /> : null}
+      {managedTag && tags ? (
+        <TagManagerDialog tagId={managedTag} tags={tags} onClose={() => setManagedTag(null)} />
+      ) : null}
     </>
   );
 }

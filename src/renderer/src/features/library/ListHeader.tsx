@@ -32,18 +32,26 @@ export function ListHeader(props: ListHeaderProps): React.JSX.Element {
     <div className="list-header">
       <div className="list-title-row">
         <h1 className="list-title">
-          {props.title} <span className="muted" data-testid="list-count">{props.count}</span>
+          {props.title}{' '}
+          <span className="muted" data-testid="list-count">
+            {props.count}
+          </span>
         </h1>
         {props.search ? (
           <span className="muted search-summary">
-            {props.search.total} match{props.search.total === 1 ? '' : 'es'} in the library · {props.search.tookMs.toFixed(0)} ms
+            {props.search.total} match{props.search.total === 1 ? '' : 'es'} in the library ·{' '}
+            {props.search.tookMs.toFixed(0)} ms
           </span>
         ) : null}
         <span className="spacer" />
         {props.queueMode || props.search ? null : (
           <label className="sort-select">
             <span className="visually-hidden">Sort by</span>
-            <select value={props.sort} aria-label="Sort by" onChange={(event) => props.onSort(event.target.value as PaperSort)}>
+            <select
+              value={props.sort}
+              aria-label="Sort by"
+              onChange={(event) => props.onSort(event.target.value as PaperSort)}
+            >
               {SORTS.map(({ sort, label }) => (
                 <option key={sort} value={sort}>
                   {label}
@@ -52,18 +60,33 @@ export function ListHeader(props: ListHeaderProps): React.JSX.Element {
             </select>
           </label>
         )}
-        <button type="button" onClick={props.onSelectAll} disabled={props.count === 0} title="Select all (Ctrl/Cmd+A)">
+        <button
+          type="button"
+          onClick={props.onSelectAll}
+          disabled={props.count === 0}
+          title="Select all (Ctrl/Cmd+A)"
+        >
           Select all
         </button>
       </div>
       {bulk ? (
         <div className="bulk-bar" role="toolbar" aria-label="Bulk actions" data-testid="bulk-bar">
           <strong>{props.selectedIds.length} selected</strong>
-          <button type="button" onClick={() => void changeStatus(props.selectedIds, 'queued')}>Queue</button>
-          <button type="button" onClick={() => void changeStatus(props.selectedIds, 'reading')}>Reading</button>
-          <button type="button" onClick={() => void changeStatus(props.selectedIds, 'read')}>Read</button>
-          <button type="button" onClick={() => void changeStatus(props.selectedIds, 'dismissed')}>Dismiss</button>
-          <button type="button" onClick={() => void changeStatus(props.selectedIds, 'inbox')}>Inbox</button>
+          <button type="button" onClick={() => void changeStatus(props.selectedIds, 'queued')}>
+            Queue
+          </button>
+          <button type="button" onClick={() => void changeStatus(props.selectedIds, 'reading')}>
+            Reading
+          </button>
+          <button type="button" onClick={() => void changeStatus(props.selectedIds, 'read')}>
+            Read
+          </button>
+          <button type="button" onClick={() => void changeStatus(props.selectedIds, 'dismissed')}>
+            Dismiss
+          </button>
+          <button type="button" onClick={() => void changeStatus(props.selectedIds, 'inbox')}>
+            Inbox
+          </button>
           <BulkTagControls paperIds={props.selectedIds} allTags={props.allTags} />
           <button type="button" className="link" onClick={props.onClearSelection}>
             Clear

@@ -19,7 +19,10 @@ export interface PaperDetailProps {
 }
 
 /** Search URLs for a title on arXiv and on Hugging Face Papers. */
-export function externalSearchUrls(title: string): { readonly arxiv: string; readonly huggingFace: string } {
+export function externalSearchUrls(title: string): {
+  readonly arxiv: string;
+  readonly huggingFace: string;
+} {
   const query = encodeURIComponent(title);
   return {
     arxiv: `https://arxiv.org/search/?query=${query}&searchtype=title`,
@@ -38,7 +41,8 @@ function byline(detail: PaperDetailData): string | null {
 export function PaperDetail(props: PaperDetailProps): React.JSX.Element {
   const { paper, entry } = props.detail;
   const search = externalSearchUrls(paper.title);
-  const highlight = (field: 'title' | 'abstract') => props.hit?.highlights.find((h) => h.field === field)?.ranges;
+  const highlight = (field: 'title' | 'abstract') =>
+    props.hit?.highlights.find((h) => h.field === field)?.ranges;
   const tags = entry.tagIds.flatMap((id) => {
     const tag = props.tagsById.get(id);
     return tag ? [tag] : [];
@@ -67,7 +71,9 @@ export function PaperDetail(props: PaperDetailProps): React.JSX.Element {
         {paper.upvotes !== null ? (
           <>
             <dt>Upvotes</dt>
-            <dd title={paper.upvoteHistory.map((s) => `${s.upvotes} in ${s.file}`).join('\n')}>▲ {paper.upvotes}</dd>
+            <dd title={paper.upvoteHistory.map((s) => `${s.upvotes} in ${s.file}`).join('\n')}>
+              ▲ {paper.upvotes}
+            </dd>
           </>
         ) : null}
         <dt>Status</dt>
@@ -88,7 +94,12 @@ export function PaperDetail(props: PaperDetailProps): React.JSX.Element {
         </div>
       ) : null}
       <h2>Tags</h2>
-      <TagEditor paperIds={[paper.id]} tags={tags} allTags={props.allTags} inputRef={props.tagInputRef} />
+      <TagEditor
+        paperIds={[paper.id]}
+        tags={tags}
+        allTags={props.allTags}
+        inputRef={props.tagInputRef}
+      />
       <h2>Abstract</h2>
       <p className="abstract" data-testid="detail-abstract">
         <HighlightedText text={paper.abstract} ranges={highlight('abstract')} />
@@ -97,31 +108,56 @@ export function PaperDetail(props: PaperDetailProps): React.JSX.Element {
       <ul className="link-list">
         {paper.links.map((url) => (
           <li key={url}>
-            <a href={url} onClick={(event) => { event.preventDefault(); props.onOpenLink(url); }}>
+            <a
+              href={url}
+              onClick={(event) => {
+                event.preventDefault();
+                props.onOpenLink(url);
+              }}
+            >
               {url}
             </a>
           </li>
         ))}
         <li>
-          <a href={search.arxiv} onClick={(event) => { event.preventDefault(); props.onOpenLink(search.arxiv); }}>
+          <a
+            href={search.arxiv}
+            onClick={(event) => {
+              event.preventDefault();
+              props.onOpenLink(search.arxiv);
+            }}
+          >
             Search the title on arXiv
           </a>
         </li>
         <li>
-          <a href={search.huggingFace} onClick={(event) => { event.preventDefault(); props.onOpenLink(search.huggingFace); }}>
+          <a
+            href={search.huggingFace}
+            onClick={(event) => {
+              event.preventDefault();
+              props.onOpenLink(search.huggingFace);
+            }}
+          >
             Search the title on Hugging Face Papers
           </a>
         </li>
       </ul>
       <h2>Note</h2>
-      <NoteEditor key={paper.id} paperId={paper.id} savedNote={entry.note} onOpenLink={props.onOpenLink} editRequest={props.noteEditRequest} />
+      <NoteEditor
+        key={paper.id}
+        paperId={paper.id}
+        savedNote={entry.note}
+        onOpenLink={props.onOpenLink}
+        editRequest={props.noteEditRequest}
+      />
       <h2>Seen in</h2>
       <ul className="source-list" data-testid="detail-sources">
         {paper.sources.map((source) => (
           <li key={`${source.hash}:${source.line}`}>
             {source.file}, line {source.line}
             <span className="muted">
-              {source.listingDate ? ` · listing of ${source.listingDate}` : ''} · imported {source.importedAt.slice(0, 10)}
+              {source.listingDate ? ` · listing of ${source.listingDate}` : ''} · imported{' '}
+              {source.importedAt.slice(0, 10)}
             </span>
           </li>
         ))}

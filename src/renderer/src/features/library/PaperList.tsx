@@ -33,7 +33,8 @@ export function PaperList(props: PaperListProps): React.JSX.Element {
     overscan: 8,
     getItemKey: (index) => props.rows[index]?.id ?? index,
   });
-  const focusedIndex = props.focusedId === null ? -1 : props.rows.findIndex((row) => row.id === props.focusedId);
+  const focusedIndex =
+    props.focusedId === null ? -1 : props.rows.findIndex((row) => row.id === props.focusedId);
   useEffect(() => {
     if (focusedIndex >= 0) virtualizer.scrollToIndex(focusedIndex, { align: 'auto' });
   }, [focusedIndex, virtualizer]);
@@ -61,7 +62,11 @@ export function PaperList(props: PaperListProps): React.JSX.Element {
           const row = props.rows[item.index];
           if (!row) return null;
           return (
-            <div key={item.key} className="paper-row-slot" style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}>
+            <div
+              key={item.key}
+              className="paper-row-slot"
+              style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+            >
               <PaperListRow
                 row={row}
                 index={item.index}

@@ -33,7 +33,9 @@ function metaLine(row: PaperRow): string {
 /** One paper in the list: title (with search highlights), metadata, tags and status. */
 export function PaperListRow(props: PaperListRowProps): React.JSX.Element {
   const { row } = props;
-  const titleRanges = props.hit?.highlights.find((highlight) => highlight.field === 'title')?.ranges;
+  const titleRanges = props.hit?.highlights.find(
+    (highlight) => highlight.field === 'title',
+  )?.ranges;
   return (
     <div
       role="option"
@@ -41,6 +43,7 @@ export function PaperListRow(props: PaperListRowProps): React.JSX.Element {
       id={`paper-${row.id}`}
       data-testid="paper-row"
       data-paper-id={row.id}
+      data-row-index={props.index}
       className={`paper-row${props.selected ? ' selected' : ''}${props.focused ? ' focused' : ''}`}
       onClick={(event) => props.onClick(event, row.id)}
       draggable={props.draggable}
@@ -68,7 +71,9 @@ export function PaperListRow(props: PaperListRowProps): React.JSX.Element {
       </div>
       <div className="paper-meta">
         {props.nextUp ? <span className="badge next-up">Next up</span> : null}
-        {props.showStatus ? <span className={`badge status-${row.status}`}>{STATUS_LABELS[row.status]}</span> : null}
+        {props.showStatus ? (
+          <span className={`badge status-${row.status}`}>{STATUS_LABELS[row.status]}</span>
+        ) : null}
         <span className="muted">{metaLine(row)}</span>
         {row.hasNote ? (
           <span className="muted" title="Has a note">

@@ -35,7 +35,9 @@ export function Sidebar(props: SidebarProps): React.JSX.Element {
         </button>
       ))}
       <h2>Tags</h2>
-      {props.tags && props.tags.length === 0 ? <p className="sidebar-hint muted">Press T on a paper to tag it.</p> : null}
+      {props.tags && props.tags.length === 0 ? (
+        <p className="sidebar-hint muted">Press T on a paper to tag it.</p>
+      ) : null}
       {props.tags?.map(({ tag, count }) => (
         <div key={tag.id} className="sidebar-row">
           <button

@@ -1,7 +1,11 @@
 import type { PaperStatus } from '../../db';
 import { changeStatus } from './library-actions';
 
-const BUTTONS: readonly { readonly status: PaperStatus; readonly label: string; readonly key: string }[] = [
+const BUTTONS: readonly {
+  readonly status: PaperStatus;
+  readonly label: string;
+  readonly key: string;
+}[] = [
   { status: 'queued', label: 'Queue', key: 'Q' },
   { status: 'reading', label: 'Reading', key: 'S' },
   { status: 'read', label: 'Read', key: 'R' },

@@ -43,14 +43,22 @@ async function attempt<T>(title: string, write: () => Promise<T>): Promise<T | u
 }
 
 function undoable(label: string, undo: UndoRecord | undefined): void {
-  if (!undo || (undo.entries.length === 0 && undo.tagsToRestore.length === 0 && undo.tagIdsToDelete.length === 0)) return;
+  if (
+    !undo ||
+    (undo.entries.length === 0 &&
+      undo.tagsToRestore.length === 0 &&
+      undo.tagIdsToDelete.length === 0)
+  )
+    return;
   pushUndo({ label, undo: () => restoreEntries(getLibrary(), undo) });
 }
 
 /** Changes the status of papers, with Undo. */
 export async function changeStatus(ids: readonly string[], status: PaperStatus): Promise<void> {
   if (ids.length === 0) return;
-  const undo = await attempt('Could not change the status', () => setStatus(getLibrary(), ids, status));
+  const undo = await attempt('Could not change the status', () =>
+    setStatus(getLibrary(), ids, status),
+  );
   undoable(`${STATUS_VERBS[status]}: ${papers(ids.length)}`, undo);
 }
 
@@ -58,28 +66,42 @@ export async function changeStatus(ids: readonly string[], status: PaperStatus):
 export async function moveQueued(id: string, target: number | 'top' | 'bottom'): Promise<void> {
   const db = getLibrary();
   const undo = await attempt('Could not reorder the queue', () =>
-    target === 'top' ? moveToQueueTop(db, id) : target === 'bottom' ? moveToQueueBottom(db, id) : moveInQueue(db, id, target),
+    target === 'top'
+      ? moveToQueueTop(db, id)
+      : target === 'bottom'
+        ? moveToQueueBottom(db, id)
+        : moveInQueue(db, id, target),
   );
   if (undo) undoable('Reordered the queue', undo);
 }
 
 /** Adds a tag by name (creating it if needed) to papers, with Undo. Returns whether it worked. */
 export async function tagPapers(ids: readonly string[], name: string): Promise<boolean> {
-  const result = await attempt('Could not add the tag', () => addTagByName(getLibrary(), ids, name));
+  const result = await attempt('Could not add the tag', () =>
+    addTagByName(getLibrary(), ids, name),
+  );
   if (!result) return false;
   if (ids.length > 1) undoable(`Tagged ${papers(ids.length)} “${result.tag.name}”`, result.undo);
   return true;
 }
 
 /** Removes a tag from papers, with Undo for bulk removals. */
-export async function untagPapers(ids: readonly string[], tagId: string, tagName: string): Promise<void> {
-  const undo = await attempt('Could not remove the tag', () => removeTagFromPapers(getLibrary(), tagId, ids));
+export async function untagPapers(
+  ids: readonly string[],
+  tagId: string,
+  tagName: string,
+): Promise<void> {
+  const undo = await attempt('Could not remove the tag', () =>
+    removeTagFromPapers(getLibrary(), tagId, ids),
+  );
   if (ids.length > 1) undoable(`Removed “${tagName}” from ${papers(ids.length)}`, undo);
 }
 
 /** Renames a tag; a clash with another tag's name is explained (merge is the way to combine). */
 export async function renameTagTo(tagId: string, name: string): Promise<boolean> {
-  const undo = await attempt('Could not rename the tag', () => renameTag(getLibrary(), tagId, name));
+  const undo = await attempt('Could not rename the tag', () =>
+    renameTag(getLibrary(), tagId, name),
+  );
   if (!undo) return false;
   undoable(`Renamed tag to “${name.trim()}”`, undo);
   return true;
@@ -87,7 +109,9 @@ export async function renameTagTo(tagId: string, name: string): Promise<boolean>
 
 /** Merges one tag into another, with Undo. */
 export async function mergeTagInto(fromId: string, intoId: string, label: string): Promise<void> {
-  const undo = await attempt('Could not merge the tags', () => mergeTags(getLibrary(), fromId, intoId));
+  const undo = await attempt('Could not merge the tags', () =>
+    mergeTags(getLibrary(), fromId, intoId),
+  );
   undoable(label, undo);
 }
 
@@ -100,7 +124,10 @@ export async function recolorTag(tagId: string, color: string): Promise<void> {
 export async function removeTag(tagId: string, name: string): Promise<void> {
   const snapshot = await attempt('Could not delete the tag', () => deleteTag(getLibrary(), tagId));
   if (!snapshot) return;
-  pushUndo({ label: `Deleted tag “${name}” from ${papers(snapshot.paperIds.length)}`, undo: () => restoreTag(getLibrary(), snapshot) });
+  pushUndo({
+    label: `Deleted tag “${name}” from ${papers(snapshot.paperIds.length)}`,
+    undo: () => restoreTag(getLibrary(), snapshot),
+  });
 }
 
 /** Saves a note; returns false (and shows why) when it could not be saved. */

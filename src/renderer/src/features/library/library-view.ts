@@ -1,7 +1,10 @@
 import type { LibraryView, PaperStatus, ViewCounts } from '../../db';
 
 /** Sidebar entries for the status views, in display order. */
-export const STATUS_VIEWS: readonly { readonly view: PaperStatus | 'all'; readonly label: string }[] = [
+export const STATUS_VIEWS: readonly {
+  readonly view: PaperStatus | 'all';
+  readonly label: string;
+}[] = [
   { view: 'inbox', label: 'Inbox' },
   { view: 'queued', label: 'Queue' },
   { view: 'reading', label: 'Reading' },

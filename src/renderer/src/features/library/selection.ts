@@ -40,10 +40,19 @@ export function clickSelection(
 }
 
 /** Moves the focus by `delta` rows (j/k), selecting the new row alone; stays within the list. */
-export function moveFocus(state: SelectionState, ids: readonly string[], delta: number): SelectionState {
+export function moveFocus(
+  state: SelectionState,
+  ids: readonly string[],
+  delta: number,
+): SelectionState {
   if (ids.length === 0) return EMPTY_SELECTION;
   const current = state.focused === null ? -1 : ids.indexOf(state.focused);
-  const next = current < 0 ? (delta > 0 ? 0 : ids.length - 1) : Math.min(ids.length - 1, Math.max(0, current + delta));
+  const next =
+    current < 0
+      ? delta > 0
+        ? 0
+        : ids.length - 1
+      : Math.min(ids.length - 1, Math.max(0, current + delta));
   return selectOnly(ids[next] ?? null);
 }
 
@@ -52,7 +61,11 @@ export function moveFocus(state: SelectionState, ids: readonly string[], delta: 
  * focused one that was not acted on, else the nearest one before it. This is what makes triage by
  * keyboard flow: act, and the next paper is already selected.
  */
-export function nextAfterAction(ids: readonly string[], focused: string | null, acted: ReadonlySet<string>): string | null {
+export function nextAfterAction(
+  ids: readonly string[],
+  focused: string | null,
+  acted: ReadonlySet<string>,
+): string | null {
   const index = focused === null ? -1 : ids.indexOf(focused);
   for (let i = index + 1; i < ids.length; i++) {
     const id = ids[i];
@@ -69,7 +82,14 @@ export function nextAfterAction(ids: readonly string[], focused: string | null, 
 export function pruneSelection(state: SelectionState, ids: readonly string[]): SelectionState {
   const present = new Set(ids);
   const selected = new Set([...state.selected].filter((id) => present.has(id)));
-  if (selected.size === state.selected.size && (state.focused === null || present.has(state.focused))) return state;
-  const focused = state.focused !== null && present.has(state.focused) ? state.focused : ([...selected][0] ?? null);
+  if (
+    selected.size === state.selected.size &&
+    (state.focused === null || present.has(state.focused))
+  )
+    return state;
+  const focused =
+    state.focused !== null && present.has(state.focused)
+      ? state.focused
+      : ([...selected][0] ?? null);
   return { selected, focused, anchor: focused };
 }

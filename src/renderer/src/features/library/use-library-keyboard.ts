@@ -16,7 +16,9 @@ function isTyping(target: EventTarget | null): boolean {
  * still works there); a modal dialog, when open, gets the keys instead. The latest handler is
  * always used without re-registering the listener.
  */
-export function useLibraryKeyboard(handler: (action: ShortcutAction, event: KeyboardEvent) => boolean): void {
+export function useLibraryKeyboard(
+  handler: (action: ShortcutAction, event: KeyboardEvent) => boolean,
+): void {
   const latest = useRef(handler);
   useEffect(() => {
     latest.current = handler;

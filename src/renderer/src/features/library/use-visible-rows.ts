@@ -6,7 +6,10 @@ import type { SearchResults } from '../search/use-search-results';
  * The rows the list shows: the view's rows, or, while searching, the view's rows that match,
  * in relevance order. Searching therefore always stays within the current view.
  */
-export function useVisibleRows(rows: readonly PaperRow[] | undefined, search: SearchResults | null): readonly PaperRow[] {
+export function useVisibleRows(
+  rows: readonly PaperRow[] | undefined,
+  search: SearchResults | null,
+): readonly PaperRow[] {
   return useMemo(() => {
     if (!rows) return [];
     if (!search) return rows;

@@ -53,14 +53,34 @@ export function NoteEditor(props: NoteEditorProps): React.JSX.Element {
   return (
     <section className="note-editor" aria-label="Note">
       <div className="note-tabs" role="tablist">
-        <button type="button" role="tab" aria-selected={mode === 'write'} onClick={() => setMode('write')}>
+        <button
+          type="button"
+          role="tab"
+          aria-selected={mode === 'write'}
+          onClick={() => setMode('write')}
+        >
           Write
         </button>
-        <button type="button" role="tab" aria-selected={mode === 'preview'} onClick={() => setMode('preview')}>
+        <button
+          type="button"
+          role="tab"
+          aria-selected={mode === 'preview'}
+          onClick={() => setMode('preview')}
+        >
           Preview
         </button>
         <span className="note-state muted" data-testid="note-state" aria-live="polite">
-          {tooLong ? 'Too long to save' : state === 'saved' ? (draft ? 'Saved' : '') : state === 'saving' ? 'Saving…' : state === 'failed' ? 'Not saved' : 'Editing…'}
+          {tooLong
+            ? 'Too long to save'
+            : state === 'saved'
+              ? draft
+                ? 'Saved'
+                : ''
+              : state === 'saving'
+                ? 'Saving…'
+                : state === 'failed'
+                  ? 'Not saved'
+                  : 'Editing…'}
         </span>
       </div>
       {mode === 'write' ? (
@@ -72,7 +92,8 @@ export function NoteEditor(props: NoteEditorProps): React.JSX.Element {
           value={draft}
           onChange={(event) => setDraft(event.target.value)}
           onBlur={() => {
-            if (draft !== props.savedNote && !tooLong) void saveNote(props.paperId, draft).then((ok) => setState(ok ? 'saved' : 'failed'));
+            if (draft !== props.savedNote && !tooLong)
+              void saveNote(props.paperId, draft).then((ok) => setState(ok ? 'saved' : 'failed'));
           }}
           rows={8}
         />

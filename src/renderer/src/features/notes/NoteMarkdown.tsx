@@ -35,7 +35,11 @@ export function NoteMarkdown({ markdown, onOpenLink }: NoteMarkdownProps): React
   };
   return (
     <div className="markdown" data-testid="note-preview">
-      <Markdown remarkPlugins={[remarkHtmlAsText]} urlTransform={(url) => safeLinkUrl(url) ?? ''} components={components}>
+      <Markdown
+        remarkPlugins={[remarkHtmlAsText]}
+        urlTransform={(url) => safeLinkUrl(url) ?? ''}
+        components={components}
+      >
         {markdown}
       </Markdown>
     </div>

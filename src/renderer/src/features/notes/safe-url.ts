@@ -6,7 +6,9 @@
 export function safeLinkUrl(url: string): string | null {
   try {
     const parsed = new URL(url.trim());
-    return parsed.protocol === 'http:' || parsed.protocol === 'https:' || parsed.protocol === 'mailto:'
+    return parsed.protocol === 'http:' ||
+      parsed.protocol === 'https:' ||
+      parsed.protocol === 'mailto:'
       ? parsed.href
       : null;
   } catch {

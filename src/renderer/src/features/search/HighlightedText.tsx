@@ -14,8 +14,15 @@ export function HighlightedText({
   if (!ranges || ranges.length === 0) return <>{text}</>;
   return (
     <>
-      {splitHighlights(text, ranges.map(([start, end]) => [start, end] as [number, number])).map((segment, index) =>
-        segment.match ? <mark key={index}>{segment.text}</mark> : <span key={index}>{segment.text}</span>,
+      {splitHighlights(
+        text,
+        ranges.map(([start, end]) => [start, end] as [number, number]),
+      ).map((segment, index) =>
+        segment.match ? (
+          <mark key={index}>{segment.text}</mark>
+        ) : (
+          <span key={index}>{segment.text}</span>
+        ),
       )}
     </>
   );

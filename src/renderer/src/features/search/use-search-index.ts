@@ -9,7 +9,10 @@ import { showToast } from '../toasts/toast-store';
  * (the db change feed names them), so typing never waits for a rebuild. `revision` counts index
  * updates so open searches can re-run against the new index.
  */
-export function useSearchIndex(): { readonly client: SearchClient | null; readonly revision: number } {
+export function useSearchIndex(): {
+  readonly client: SearchClient | null;
+  readonly revision: number;
+} {
   const [client, setClient] = useState<SearchClient | null>(null);
   const [revision, setRevision] = useState(0);
   const bump = (): void => setRevision((value) => value + 1);
@@ -23,7 +26,11 @@ export function useSearchIndex(): { readonly client: SearchClient | null; readon
         bump();
       })
       .catch((error: unknown) => {
-        showToast({ kind: 'error', title: 'Search is unavailable', detail: error instanceof Error ? error.message : String(error) });
+        showToast({
+          kind: 'error',
+          title: 'Search is unavailable',
+          detail: error instanceof Error ? error.message : String(error),
+        });
       });
     const unsubscribe = onLibraryChanged((ids) => {
       pending = pending.then(async () => {

@@ -19,7 +19,11 @@ const RESULT_LIMIT = 5000;
  * dropped (the client resolves superseded searches with null). Null while the query is empty.
  * `revision` re-runs the same query after the library changed.
  */
-export function useSearchResults(client: SearchClient | null, query: string, revision: number): SearchResults | null {
+export function useSearchResults(
+  client: SearchClient | null,
+  query: string,
+  revision: number,
+): SearchResults | null {
   const [results, setResults] = useState<SearchResults | null>(null);
   const trimmed = query.trim();
   useEffect(() => {
@@ -41,7 +45,12 @@ export function useSearchResults(client: SearchClient | null, query: string, rev
         });
       })
       .catch((error: unknown) => {
-        if (live) showToast({ kind: 'error', title: 'Search failed', detail: error instanceof Error ? error.message : String(error) });
+        if (live)
+          showToast({
+            kind: 'error',
+            title: 'Search failed',
+            detail: error instanceof Error ? error.message : String(error),
+          });
       });
     return () => {
       live = false;

@@ -9,7 +9,13 @@ export function ShortcutsDialog({ onClose }: { readonly onClose: () => void }): 
     if (element && !element.open) element.showModal();
   }, []);
   return (
-    <dialog ref={dialog} className="modal" aria-labelledby="shortcuts-title" onClose={onClose} onCancel={onClose}>
+    <dialog
+      ref={dialog}
+      className="modal"
+      aria-labelledby="shortcuts-title"
+      onClose={onClose}
+      onCancel={onClose}
+    >
       <h2 id="shortcuts-title">Keyboard shortcuts</h2>
       <table className="shortcut-table">
         <tbody>

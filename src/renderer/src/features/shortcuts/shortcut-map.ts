@@ -43,16 +43,51 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { action: 'edit-tags', key: 't', label: 'T', description: 'Edit tags' },
   { action: 'edit-note', key: 'n', label: 'N', description: 'Edit the note' },
   { action: 'open-link', key: 'o', label: 'O', description: 'Search the paper on arXiv' },
-  { action: 'move-up', key: 'ArrowUp', alt: true, label: 'Alt+↑', description: 'Move up in the queue' },
-  { action: 'move-down', key: 'ArrowDown', alt: true, label: 'Alt+↓', description: 'Move down in the queue' },
-  { action: 'move-top', key: 'ArrowUp', alt: true, shift: true, label: 'Alt+Shift+↑', description: 'Move to the top of the queue' },
-  { action: 'move-bottom', key: 'ArrowDown', alt: true, shift: true, label: 'Alt+Shift+↓', description: 'Move to the bottom of the queue' },
-  { action: 'select-all', key: 'a', mod: true, label: 'Ctrl/Cmd+A', description: 'Select all papers in the view' },
+  {
+    action: 'move-up',
+    key: 'ArrowUp',
+    alt: true,
+    label: 'Alt+↑',
+    description: 'Move up in the queue',
+  },
+  {
+    action: 'move-down',
+    key: 'ArrowDown',
+    alt: true,
+    label: 'Alt+↓',
+    description: 'Move down in the queue',
+  },
+  {
+    action: 'move-top',
+    key: 'ArrowUp',
+    alt: true,
+    shift: true,
+    label: 'Alt+Shift+↑',
+    description: 'Move to the top of the queue',
+  },
+  {
+    action: 'move-bottom',
+    key: 'ArrowDown',
+    alt: true,
+    shift: true,
+    label: 'Alt+Shift+↓',
+    description: 'Move to the bottom of the queue',
+  },
+  {
+    action: 'select-all',
+    key: 'a',
+    mod: true,
+    label: 'Ctrl/Cmd+A',
+    description: 'Select all papers in the view',
+  },
   { action: 'undo', key: 'z', mod: true, label: 'Ctrl/Cmd+Z', description: 'Undo the last change' },
   { action: 'help', key: '?', label: '?', description: 'Show these shortcuts' },
 ];
 
-const ALIASES: Readonly<Record<string, ShortcutAction>> = { ArrowDown: 'next', ArrowUp: 'previous' };
+const ALIASES: Readonly<Record<string, ShortcutAction>> = {
+  ArrowDown: 'next',
+  ArrowUp: 'previous',
+};
 
 /** Maps a key event to an action, or null. Plain keys are ignored while typing in a field. */
 export function actionForKey(

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import type { TagCount, TagRecord } from '../../db';
 import { tagPapers, untagPapers } from '../library/library-actions';
 
@@ -17,13 +17,16 @@ export interface TagEditorProps {
  */
 export function TagEditor(props: TagEditorProps): React.JSX.Element {
   const [draft, setDraft] = useState('');
-  const listId = useId();
   const carried = new Set(props.tags.map((tag) => tag.id));
   const needle = draft.trim().toLowerCase();
   const suggestions = needle
     ? props.allTags
         .filter(({ tag }) => !carried.has(tag.id) && tag.nameKey.includes(needle))
-        .sort((a, b) => Number(!a.tag.nameKey.startsWith(needle)) - Number(!b.tag.nameKey.startsWith(needle)) || b.count - a.count)
+        .sort(
+          (a, b) =>
+            Number(!a.tag.nameKey.startsWith(needle)) - Number(!b.tag.nameKey.startsWith(needle)) ||
+            b.count - a.count,
+        )
         .slice(0, 8)
     : [];
 
@@ -63,7 +66,6 @@ export function TagEditor(props: TagEditorProps): React.JSX.Element {
           value={draft}
           placeholder="Add a tag…"
           aria-label="Add a tag"
-          list={listId}
           maxLength={60}
           onChange={(event) => setDraft(event.target.value)}
           onKeyDown={(event) => {
@@ -73,15 +75,16 @@ export function TagEditor(props: TagEditorProps): React.JSX.Element {
             }
           }}
         />
-        <datalist id={listId}>
-          {suggestions.map(({ tag }) => (
-            <option key={tag.id} value={tag.name} />
-          ))}
-        </datalist>
         {suggestions.length > 0 ? (
           <div className="tag-suggestions" role="listbox" aria-label="Tag suggestions">
             {suggestions.map(({ tag, count }) => (
-              <button key={tag.id} type="button" role="option" aria-selected="false" onClick={() => void add(tag.name)}>
+              <button
+                key={tag.id}
+                type="button"
+                role="option"
+                aria-selected="false"
+                onClick={() => void add(tag.name)}
+              >
                 <span className="tag-dot" style={{ background: tag.color }} aria-hidden="true" />
                 {tag.name} <span className="muted">{count}</span>
               </button>

@@ -25,9 +25,18 @@ export function TagManagerDialog(props: TagManagerDialogProps): React.JSX.Elemen
   const clash = others.find((other) => other.tag.nameKey === name.trim().toLowerCase());
 
   return (
-    <dialog ref={dialog} className="modal" aria-labelledby="tag-manager-title" onClose={props.onClose} onCancel={props.onClose}>
+    <dialog
+      ref={dialog}
+      className="modal"
+      aria-labelledby="tag-manager-title"
+      onClose={props.onClose}
+      onCancel={props.onClose}
+    >
       <h2 id="tag-manager-title">
-        Tag “{tag.name}” <span className="muted">({count} paper{count === 1 ? '' : 's'})</span>
+        Tag “{tag.name}”{' '}
+        <span className="muted">
+          ({count} paper{count === 1 ? '' : 's'})
+        </span>
       </h2>
       <form
         className="modal-section"
@@ -39,9 +48,18 @@ export function TagManagerDialog(props: TagManagerDialogProps): React.JSX.Elemen
       >
         <label>
           Name
-          <input type="text" value={name} maxLength={60} onChange={(event) => setName(event.target.value)} aria-label="Tag name" />
+          <input
+            type="text"
+            value={name}
+            maxLength={60}
+            onChange={(event) => setName(event.target.value)}
+            aria-label="Tag name"
+          />
         </label>
-        <button type="submit" disabled={name.trim() === '' || name.trim() === tag.name || clash !== undefined}>
+        <button
+          type="submit"
+          disabled={name.trim() === '' || name.trim() === tag.name || clash !== undefined}
+        >
           Rename
         </button>
         {clash ? (
@@ -73,12 +91,18 @@ export function TagManagerDialog(props: TagManagerDialogProps): React.JSX.Elemen
             event.preventDefault();
             const target = others.find((other) => other.tag.id === mergeTarget)?.tag;
             if (!target) return;
-            void mergeTagInto(tag.id, target.id, `Merged “${tag.name}” into “${target.name}”`).then(props.onClose);
+            void mergeTagInto(tag.id, target.id, `Merged “${tag.name}” into “${target.name}”`).then(
+              props.onClose,
+            );
           }}
         >
           <label>
             Merge into
-            <select value={mergeTarget} onChange={(event) => setMergeTarget(event.target.value)} aria-label="Merge into">
+            <select
+              value={mergeTarget}
+              onChange={(event) => setMergeTarget(event.target.value)}
+              aria-label="Merge into"
+            >
               <option value="">Choose a tag…</option>
               {others.map(({ tag: other }) => (
                 <option key={other.id} value={other.id}>

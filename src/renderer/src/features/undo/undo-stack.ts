@@ -16,7 +16,11 @@ const stack: UndoableAction[] = [];
 export function pushUndo(action: UndoableAction): void {
   stack.push(action);
   if (stack.length > MAX_UNDO) stack.shift();
-  showToast({ kind: 'info', title: action.label, action: { label: 'Undo', run: () => void undoLast() } });
+  showToast({
+    kind: 'info',
+    title: action.label,
+    action: { label: 'Undo', run: () => void undoLast() },
+  });
 }
 
 /** Undoes the most recent action; returns its label, or null when there was nothing to undo. */
@@ -27,7 +31,11 @@ export async function undoLast(): Promise<string | null> {
     await action.undo();
     showToast({ kind: 'success', title: `Undone: ${action.label}` });
   } catch (error) {
-    showToast({ kind: 'error', title: `Could not undo: ${action.label}`, detail: error instanceof Error ? error.message : String(error) });
+    showToast({
+      kind: 'error',
+      title: `Could not undo: ${action.label}`,
+      detail: error instanceof Error ? error.message : String(error),
+    });
   }
   return action.label;
 }

@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { SearchClient } from '../../../src/renderer/src/search/search-client';
+import type { SearchWorkerLike } from '../../../src/renderer/src/search/search-client';
+import type {
+  SearchRequest,
+  SearchResponse,
+} from '../../../src/renderer/src/search/search-protocol';
+import type { SearchDocument } from '../../../src/renderer/src/search/search-types';
+import { createSearchHost } from '../../../src/renderer/src/search/search-worker-host';
+
+/** A worker stand-in: records requests; the test decides when the worker answers. */
+class FakeWorker implements SearchWorkerLike {
+  readonly sent: SearchRequest[] = [];
+  terminated = false;
+  private listener: ((event: MessageEvent<SearchResponse>) => void) | null = null;
+
+  postMessage(message: SearchRequest): void {
+    this.sent.push(message);
+  }
+  addEventListener(_type: 'message', listener: (event: MessageEvent<SearchResponse>) => void) {
+    this.listener = listener;
+  }
+  terminate(): void {
+    this.terminated = true;
+  }
+  reply(response: SearchResponse): void {
+    this.listener?.({ data: response } as MessageEvent<SearchResponse>);
+  }
+  searches(): Extract<SearchRequest, { type: 'search' }>[] {
+    return this.sent.filter(
+      (m): m is Extract<SearchRequest, { type: 'search' }> => m.type === 'search',
+    );
+  }
+}
+
+const empty = (tookMs = 1) => ({ hits: [], total: 0, tookMs });
+
+describe('SearchClient', () => {
+  it('resolves superseded searches with null and sends only the latest', async () => {
+    const worker = new FakeWorker();
+    const client = new SearchClient(worker);
+    const first = client.search('s');
+    const second = client.search('sp');
+    const third = client.search('spa');
+    expect(await second).toBeNull();
+    expect(await first).toBeNull();
+    expect(worker.searches().map((m) => m.query)).toEqual(['s']);
+    worker.reply({
+      type: 'result',
+      requestId: worker.searches()[0]?.requestId ?? 0,
+      result: empty(),
+    });
+    expect(worker.searches().map((m) => m.query)).toEqual(['s', 'spa']);
+    const latest = worker.searches()[1];
+    worker.reply({ type: 'result', requestId: latest?.requestId ?? 0, result: empty(7) });
+    expect(await third).toEqual(empty(7));
+  });
+
+  it('rejects the current search on a worker error and reports index errors separately', async () => {
+    const worker = new FakeWorker();
+    const errors: string[] = [];
+    const ready: number[] = [];
+    const client = new SearchClient(worker, {
+      onError: (message) => errors.push(message),
+      onReady: (size) => ready.push(size),
+    });
+    const pending = client.search('x');
+    const requestId = worker.searches()[0]?.requestId ?? 0;
+    worker.reply({ type: 'error', requestId, message: 'boom' });
+    await expect(pending).rejects.toThrow('boom');
+    worker.reply({ type: 'error', message: 'bad batch' });
+    worker.reply({ type: 'ready', size: 3, buildMs: 1 });
+    expect(errors).toEqual(['bad batch']);
+    expect(ready).toEqual([3]);
+  });
+
+  it('dispose settles pending searches with null and terminates the worker', async () => {
+    const worker = new FakeWorker();
+    const client = new SearchClient(worker);
+    const pending = client.search('x');
+    client.dispose();
+    expect(await pending).toBeNull();
+    expect(await client.search('y')).toBeNull();
+    expect(worker.terminated).toBe(true);
+  });
+
+  it('works end to end with the worker host (index changes, then search)', async () => {
+    const worker = new FakeWorker();
+    const client = new SearchClient(worker);
+    const host = createSearchHost((response) => queueMicrotask(() => worker.reply(response)));
+    const doc: SearchDocument = {
+      id: 'a',
+      title: 'Sparse Attention with Linear Units',
+      abstract: 'ReLU attention.',
+      organization: null,
+      tags: [],
+      note: '',
+      status: 'inbox',
+      year: null,
+    };
+    client.replaceAll([doc]);
+    const pending = client.search('sparse atention');
+    for (const request of worker.sent) host(request);
+    const result = await pending;
+    expect(result?.hits.map((hit) => hit.id)).toEqual(['a']);
+  });
+});
+
+describe('search worker host', () => {
+  it('answers a search queued behind a build against the new index', () => {
+    const responses: SearchResponse[] = [];
+    const host = createSearchHost((response) => responses.push(response));
+    const docs = Array.from({ length: 2000 }, (_, i) => ({
+      id: `d${i}`,
+      title: `Paper ${i} about widgets`,
+      abstract: 'An abstract.',
+      organization: null,
+      tags: [],
+      note: '',
+      status: 'inbox' as const,
+      year: null,
+    }));
+    host({ type: 'replace-all', docs });
+    host({ type: 'search', requestId: 1, query: 'widgets', limit: 5 });
+    expect(responses[0]).toMatchObject({ type: 'ready', size: 2000 });
+    expect(responses[1]).toMatchObject({ type: 'result', requestId: 1 });
+    const result = responses[1]?.type === 'result' ? responses[1].result : null;
+    expect(result?.total).toBe(2000);
+    expect(result?.hits.length).toBe(5);
+  });
+});
