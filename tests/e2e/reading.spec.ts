@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import { loadSamples, openView, rowTitles, selectPaper, viewCount } from './support/library';
 
@@ -60,10 +61,10 @@ test.describe('reading experience', () => {
   test('reorders the queue by keys and by dragging', async ({ page }) => {
     await openView(page, 'inbox');
     const titles = (await rowTitles(page)).slice(0, 3);
-    for (let i = 0; i < 3; i++) {
-      await page.keyboard.press('j');
+    await page.keyboard.press('j');
+    for (const title of titles) {
+      await expect(focusedTitle(page)).toHaveText(title);
       await page.keyboard.press('q');
-      await page.keyboard.press('k');
     }
     await expect(viewCount(page, 'queued')).toHaveText('3');
     await openView(page, 'queued');
@@ -85,20 +86,27 @@ test.describe('reading experience', () => {
 
   test('tags, renames and merges tags', async ({ page }) => {
     await openView(page, 'all');
-    const rows = page.getByTestId('paper-row');
-    await rows.nth(0).click();
+    const titles = (await rowTitles(page)).slice(0, 3);
+    await page.getByTestId('paper-row').nth(0).click();
+    await expect(focusedTitle(page)).toHaveText(titles[0] ?? '');
     await page.keyboard.press('t');
+    await expect(page.getByRole('textbox', { name: 'Add a tag', exact: true })).toBeFocused();
     await page.keyboard.type('sparsity');
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('tag-editor')).toContainText('sparsity');
     await page.keyboard.press('Escape');
     await page.keyboard.press('j');
+    await expect(focusedTitle(page)).toHaveText(titles[1] ?? '');
     await page.keyboard.press('t');
+    await expect(page.getByRole('textbox', { name: 'Add a tag', exact: true })).toBeFocused();
     await page.keyboard.type('sparse');
     await page.keyboard.press('Enter');
+    await expect(page.getByTestId('tag-editor')).toContainText('sparse');
     await page.keyboard.press('Escape');
     await page.keyboard.press('j');
+    await expect(focusedTitle(page)).toHaveText(titles[2] ?? '');
     await page.keyboard.press('t');
+    await expect(page.getByRole('textbox', { name: 'Add a tag', exact: true })).toBeFocused();
     await page.keyboard.type('spars');
     await expect(page.getByRole('listbox', { name: 'Tag suggestions' })).toContainText('sparse');
     await page
@@ -139,6 +147,7 @@ test.describe('reading experience', () => {
     await openView(page, 'all');
     await selectPaper(page, 'Hyper-Connections');
     await page.keyboard.press('n');
+    await expect(page.getByRole('textbox', { name: 'Note (markdown)' })).toBeFocused();
     await page.keyboard.type('Try the frobnicator trick from section 3.');
     await expect(page.getByTestId('note-state')).toHaveText('Saved');
     await page.keyboard.press('Escape');
@@ -209,6 +218,7 @@ test.describe('untrusted text', () => {
       '<img src=x onerror="alert(1)">',
     );
     await page.keyboard.press('n');
+    await expect(page.getByRole('textbox', { name: 'Note (markdown)' })).toBeFocused();
     await page.keyboard.type('<script>alert("note")</script>');
     await page.keyboard.press('Enter');
     await page.keyboard.press('Enter');
@@ -228,6 +238,10 @@ test.describe('untrusted text', () => {
     expect(dialogs).toEqual([]);
   });
 });
+
+function focusedTitle(page: Page) {
+  return page.getByTestId('paper-detail').getByRole('heading', { level: 1 });
+}
 
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

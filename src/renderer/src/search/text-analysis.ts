@@ -21,6 +21,18 @@ export function tokenizeText(text: string): string[] {
   return text.match(WORD) ?? [];
 }
 
+/**
+ * Calls `visit` with every raw word token of `text`, in order, without building a token array:
+ * one `exec` loop over a private copy of the word pattern (the only allocation is the match per
+ * token). Re-entrant: `visit` may itself call `forEachToken`.
+ */
+export function forEachToken(text: string, visit: (token: string) => void): void {
+  const pattern = new RegExp(WORD);
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+    visit(match[0]);
+  }
+}
+
 /** Light suffix stripping; idempotent on its own output for the suffixes it handles. */
 export function stem(word: string): string {
   let w = word;
@@ -42,7 +54,7 @@ function normalizeWord(word: string): string | null {
 
 /**
  * Turns one raw token into index terms. Returns null when nothing is worth indexing.
- * Invariant: the same token always yields the same terms (MiniSearch relies on it for removal).
+ * Invariant: the same token always yields the same terms, so indexing and querying agree.
  */
 export function processToken(token: string): string | string[] | null {
   if (!token.includes('-')) return normalizeWord(token);
@@ -60,12 +72,7 @@ export function processToken(token: string): string | string[] | null {
 /** All normalised terms of a piece of query text, in order (duplicates kept). */
 export function analyze(text: string): string[] {
   const terms: string[] = [];
-  for (const token of tokenizeText(text)) {
-    const processed = processToken(token);
-    if (processed === null) continue;
-    if (typeof processed === 'string') terms.push(processed);
-    else terms.push(...processed);
-  }
+  forEachTerm(text, (term) => terms.push(term));
   return terms;
 }
 
@@ -83,4 +90,18 @@ export function processTokenCached(token: string): string | string[] | null {
   const processed = processToken(token);
   tokenCache.set(token, processed);
   return processed;
+}
+
+/**
+ * Calls `visit` with every normalised term of `text`, in order (duplicates kept), exactly the
+ * terms `analyze` returns, through the token cache and without intermediate arrays. This is the
+ * indexing hot path: one regex scan, one cache look-up per token.
+ */
+export function forEachTerm(text: string, visit: (term: string) => void): void {
+  forEachToken(text, (token) => {
+    const processed = processTokenCached(token);
+    if (processed === null) return;
+    if (typeof processed === 'string') visit(processed);
+    else for (const term of processed) visit(term);
+  });
 }

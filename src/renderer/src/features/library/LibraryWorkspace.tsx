@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { PaperQueueApi } from '../../../../shared/ipc-contract';
 import {
   usePaperDetail,
@@ -55,7 +55,7 @@ export function LibraryWorkspace(props: LibraryWorkspaceProps): React.JSX.Elemen
   const [selection, setSelection] = useState(EMPTY_SELECTION);
   const [managedTag, setManagedTag] = useState<string | null>(null);
   const [noteEditRequest, setNoteEditRequest] = useState(0);
-  const tagInput = useRef<HTMLInputElement>(null);
+  const [tagEditRequest, setTagEditRequest] = useState(0);
   const rows = useViewRows(view, sort);
   const tags = useTags();
   const visible = useVisibleRows(rows, search);
@@ -67,7 +67,10 @@ export function LibraryWorkspace(props: LibraryWorkspaceProps): React.JSX.Elemen
   useEffect(() => {
     if (rows) setSelection((state) => pruneSelection(state, ids));
   }, [ids, rows]);
-  useEffect(() => setNoteEditRequest(0), [selection.focused]);
+  useEffect(() => {
+    setNoteEditRequest(0);
+    setTagEditRequest(0);
+  }, [selection.focused]);
 
   const selectView = useCallback(
     (next: LibraryView) => {
@@ -128,7 +131,7 @@ export function LibraryWorkspace(props: LibraryWorkspaceProps): React.JSX.Elemen
         triage('read');
         return true;
       case 'edit-tags':
-        tagInput.current?.focus();
+        setTagEditRequest((value) => value + 1);
         return selection.focused !== null;
       case 'edit-note':
         setNoteEditRequest((value) => value + 1);
@@ -238,7 +241,7 @@ export function LibraryWorkspace(props: LibraryWorkspaceProps): React.JSX.Elemen
                 tagsById={tagsById}
                 allTags={tags ?? []}
                 hit={search?.hits.get(detail.paper.id)}
-                tagInputRef={tagInput}
+                tagEditRequest={tagEditRequest}
                 noteEditRequest={noteEditRequest}
                 onOpenLink={openLink}
               />

@@ -13,7 +13,7 @@ export interface PaperDetailProps {
   readonly tagsById: ReadonlyMap<string, TagRecord>;
   readonly allTags: readonly TagCount[];
   readonly hit: SearchHit | undefined;
-  readonly tagInputRef: React.Ref<HTMLInputElement>;
+  readonly tagEditRequest: number;
   readonly noteEditRequest: number;
   readonly onOpenLink: (url: string) => void;
 }
@@ -98,7 +98,7 @@ export function PaperDetail(props: PaperDetailProps): React.JSX.Element {
         paperIds={[paper.id]}
         tags={tags}
         allTags={props.allTags}
-        inputRef={props.tagInputRef}
+        focusRequest={props.tagEditRequest}
       />
       <h2>Abstract</h2>
       <p className="abstract" data-testid="detail-abstract">

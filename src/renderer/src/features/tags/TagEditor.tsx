@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { TagCount, TagRecord } from '../../db';
 import { tagPapers, untagPapers } from '../library/library-actions';
 
@@ -8,7 +8,8 @@ export interface TagEditorProps {
   /** Tags the (first) paper carries. */
   readonly tags: readonly TagRecord[];
   readonly allTags: readonly TagCount[];
-  readonly inputRef?: React.Ref<HTMLInputElement>;
+  /** Incremented by the T shortcut: focus the input (also right after the editor appears). */
+  readonly focusRequest: number;
 }
 
 /**
@@ -17,6 +18,10 @@ export interface TagEditorProps {
  */
 export function TagEditor(props: TagEditorProps): React.JSX.Element {
   const [draft, setDraft] = useState('');
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (props.focusRequest > 0) input.current?.focus();
+  }, [props.focusRequest]);
   const carried = new Set(props.tags.map((tag) => tag.id));
   const needle = draft.trim().toLowerCase();
   const suggestions = needle
@@ -61,7 +66,7 @@ export function TagEditor(props: TagEditorProps): React.JSX.Element {
         }}
       >
         <input
-          ref={props.inputRef}
+          ref={input}
           type="text"
           value={draft}
           placeholder="Add a tag…"
