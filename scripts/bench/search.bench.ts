@@ -1,6 +1,7 @@
 /**
- * Search benchmark: index build time and query latency of SearchEngine at 10k and 50k synthetic
- * papers (recombined from the sample dumps), plus fuse.js alone at 10k for comparison.
+ * Search benchmark: index build time, query latency and heap use of SearchEngine at 10k and 50k
+ * synthetic papers (recombined from the sample dumps), plus fuse.js alone at 10k for comparison.
+ * Heap figures are most precise with `NODE_OPTIONS=--expose-gc` (a GC runs before each reading).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -9,7 +10,7 @@ import Fuse from 'fuse.js';
 import { SearchEngine } from '../../src/renderer/src/search/search-engine';
 import type { PaperStatus, SearchDocument } from '../../src/renderer/src/search/search-types';
 
-export const title = 'search: MiniSearch candidates + fuse.js ranking';
+export const title = 'search: full-text inverted index candidates + fuse.js ranking';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'tests', 'fixtures');
 const STATUSES: readonly PaperStatus[] = ['inbox', 'queued', 'reading', 'read', 'dismissed'];
@@ -134,18 +135,27 @@ function timeQueries(engine: SearchEngine, queries: readonly string[]): number[]
   return times.sort((a, b) => a - b);
 }
 
+/** Heap in use, in MB, after a full GC when the GC is exposed (`--expose-gc`). */
+function heapMb(): number {
+  (globalThis as { gc?: () => void }).gc?.();
+  return process.memoryUsage().heapUsed / 2 ** 20;
+}
+
 function benchSize(docs: readonly SearchDocument[]): void {
+  const heapBefore = heapMb();
   const engine = new SearchEngine();
   const started = performance.now();
   engine.replaceAll(docs);
   const buildMs = performance.now() - started;
+  const heapAfter = heapMb();
   const queries = benchQueries(docs);
   const times = timeQueries(engine, queries);
   const fmt = (ms: number) => ms.toFixed(1).padStart(6);
   console.log(
     `${String(docs.length).padStart(6)} docs: build ${fmt(buildMs)} ms | ${queries.length} queries ` +
       `p50 ${fmt(percentile(times, 50))} ms  p95 ${fmt(percentile(times, 95))} ms  ` +
-      `max ${fmt(times[times.length - 1] ?? NaN)} ms`,
+      `max ${fmt(times[times.length - 1] ?? NaN)} ms | heap used ${heapAfter.toFixed(0)} MB ` +
+      `(index ≈ ${(heapAfter - heapBefore).toFixed(0)} MB over the documents)`,
   );
 }
 

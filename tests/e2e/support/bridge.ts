@@ -100,6 +100,9 @@ export async function installBridge(
     return invokeValidated(backend.handlers, channel, decodeBytes(payload));
   });
 
+  // Scripts run through tsx/esbuild (the benchmarks) serialise functions that call esbuild's
+  // `__name` helper; define it in the page so the same bridge works there and under Playwright.
+  await page.addInitScript('globalThis.__name ??= (target) => target;');
   await page.addInitScript(
     ({ invokeFunctions, eventFunctions, marker }) => {
       const listeners = new Map<string, Set<(payload: unknown) => void>>();

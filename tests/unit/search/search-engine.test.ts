@@ -42,9 +42,17 @@ describe('SearchEngine over the fixtures', () => {
     expect(ids(engine.search('sparse atention').hits).slice(0, 3)).toContain(SPARSE);
   });
 
-  it('"finetune lora" finds LoRA fine-tuning papers in the top 5', () => {
-    const top = ids(engine.search('finetune lora').hits).slice(0, 5);
-    expect(top).toContain(LORA_FUSION);
+  it('"finetune lora" ranks LoRAFusion first and finds papers mentioning LoRA late', () => {
+    const hits = ids(engine.search('finetune lora').hits);
+    expect(hits[0]).toBe(LORA_FUSION);
+    // These mention LoRA only far into their abstracts (past the old 320-character index limit).
+    const late = docs.filter((d) => d.id !== LORA_FUSION && /\blora\b/i.test(d.abstract));
+    expect(late.length).toBeGreaterThanOrEqual(2);
+    for (const doc of late) {
+      expect(doc.abstract.search(/\blora\b/i)).toBeGreaterThan(320);
+      expect(hits).toContain(doc.id);
+    }
+    expect(titleOf(late[0]?.id ?? '')).toMatch(/I Know Which LLM Wrote Your Code/);
   });
 
   it('is independent of word order', () => {

@@ -1,11 +1,18 @@
 /**
- * In-memory search over the library: MiniSearch (inverted index with fuzzy and prefix matching)
- * finds candidates cheaply, filters narrow them, fuse.js ranks the best few hundred and computes
- * highlights. Pure and synchronous: runs in a Web Worker in the app and in Node in tests.
+ * In-memory search over the library: an inverted index over the full text of every field
+ * (inverted-index.ts) finds and BM25F-scores candidates, with prefix and typo expansion
+ * (query-expansion.ts); filters narrow them; fuse.js ranks the best few and computes highlights.
+ * Pure and synchronous: runs in a Web Worker in the app and in Node in tests.
  */
-import type { Query, SearchResult as IndexResult } from 'minisearch';
+import { selectCandidates } from './candidate-selection';
+import type { Match } from './candidate-selection';
 import { rankCandidates } from './fuse-ranker';
 import type { Candidate } from './fuse-ranker';
+import { InvertedIndex } from './inverted-index';
+import { FIELDS, fieldTf } from './posting-list';
+import type { FieldTexts } from './inverted-index';
+import { expandQuery } from './query-expansion';
+import type { Expansion, TermGroup } from './query-expansion';
 import { isEmptyQuery, parseQuery } from './query-parser';
 import {
   containsPhrase,
@@ -15,9 +22,7 @@ import {
   phrasePattern,
 } from './search-filters';
 import type { FilterKeys } from './search-filters';
-import type { ParsedQuery, QueryTerm, SearchDocument, SearchResult } from './search-types';
-import { createLibraryIndex, INDEX_FIELDS } from './search-index';
-import type { LibraryIndex } from './search-index';
+import type { ParsedQuery, SearchDocument, SearchResult } from './search-types';
 import { analyze } from './text-analysis';
 
 /** Options for `SearchEngine.search`. */
@@ -29,13 +34,8 @@ export interface SearchOptions {
 /** Most candidates handed to fuse.js per query; bounds the cost of ranking. */
 export const CANDIDATE_CAP = 150;
 const DEFAULT_LIMIT = 50;
-
-/** A query word with its analysed index terms. */
-interface TermGroup {
-  readonly term: QueryTerm;
-  readonly terms: readonly string[];
-  readonly pattern: RegExp | null;
-}
+/** Matched terms per field passed to fuse-ranker to place its abstract/note windows. */
+const WINDOW_TERMS = 8;
 
 interface Entry {
   readonly doc: SearchDocument;
@@ -46,111 +46,99 @@ function now(): number {
   return typeof performance === 'undefined' ? Date.now() : performance.now();
 }
 
-const FIELDS_WITHOUT_ABSTRACT = INDEX_FIELDS.filter((field) => field !== 'abstract');
+/** Field texts in FIELDS order (posting-list.ts): title, abstract, organization, tags, note. */
+function textsOf(doc: SearchDocument): FieldTexts {
+  return [doc.title, doc.abstract, doc.organization ?? '', doc.tags.join(' '), doc.note];
+}
+
+/** Positions of the abstract and note in FIELDS. */
+const ABSTRACT = FIELDS.indexOf('abstract');
+const NOTE = FIELDS.indexOf('note');
 
 /**
- * MiniSearch query: words OR-ed; a phrase's words must all match, exactly. Words too common in
- * abstracts (see COMMON_ABSTRACT_POSTINGS) are searched in the other fields only; only words
- * unknown to the index are matched fuzzily (see `LibraryIndex.fuzzyFor`).
+ * Matched terms in the abstract and note of each selected candidate (at most WINDOW_TERMS each,
+ * exact and fuzzy terms before prefix completions, in expansion order). Short posting lists are
+ * scanned against a slot → candidate table, long ones binary-searched per candidate, so the cost
+ * stays below that of scoring.
  */
-function indexQuery(groups: readonly TermGroup[], index: LibraryIndex): Query {
-  return {
-    combineWith: 'OR',
-    queries: groups.map(({ term, terms }) => {
-      const common = terms.every((t) => index.isCommonInAbstracts(t, !term.phrase));
-      const fields = common ? { fields: FIELDS_WITHOUT_ABSTRACT } : {};
-      if (term.phrase) {
-        return { combineWith: 'AND', queries: [term.text], prefix: false, fuzzy: false, ...fields };
-      }
-      return { combineWith: 'OR', queries: [term.text], fuzzy: index.fuzzyFor, ...fields };
-    }),
+function matchedFieldTerms(
+  expansions: readonly Expansion[],
+  matches: readonly Match[],
+  slotCount: number,
+): { abstract: string[][]; note: string[][] } {
+  const abstract = matches.map((): string[] => []);
+  const note = matches.map((): string[] => []);
+  const byslot = new Int32Array(slotCount).fill(-1);
+  matches.forEach((match, i) => (byslot[match.slot] = i));
+  const record = (term: string, packed: number, i: number) => {
+    const a = abstract[i];
+    const n = note[i];
+    if (a !== undefined && a.length < WINDOW_TERMS && fieldTf(packed, ABSTRACT) > 0) {
+      a.push(term);
+    }
+    if (n !== undefined && n.length < WINDOW_TERMS && fieldTf(packed, NOTE) > 0) {
+      n.push(term);
+    }
   };
-}
-
-/**
- * Bit masks for coverage counting: bit i of a term's mask is set when the term belongs to group
- * i. Queries with more than 30 groups count only the first 30.
- */
-function termMasks(groups: readonly TermGroup[]): Map<string, number> {
-  const masks = new Map<string, number>();
-  groups.slice(0, 30).forEach((group, i) => {
-    for (const term of group.terms) masks.set(term, (masks.get(term) ?? 0) | (1 << i));
-  });
-  return masks;
-}
-
-/** Number of groups covered by the matched query terms (a phrase needs all its terms). */
-function coverageOf(
-  queryTerms: readonly string[],
-  groups: readonly TermGroup[],
-  masks: ReadonlyMap<string, number>,
-): number {
-  let matched = 0;
-  for (const term of queryTerms) matched |= masks.get(term) ?? 0;
-  if (matched === 0) return 0;
-  let covered = 0;
-  for (let i = 0; i < groups.length && i < 30; i += 1) {
-    if ((matched & (1 << i)) === 0) continue;
-    const group = groups[i] as TermGroup;
-    if (!group.term.phrase || group.terms.every((t) => queryTerms.includes(t))) covered += 1;
+  for (const { term, postings } of expansions) {
+    if (postings.length <= matches.length * 8) {
+      const data = postings.data;
+      for (let p = 0; p < postings.length * 2; p += 2) {
+        const i = byslot[data[p]];
+        if (i >= 0) record(term, data[p + 1], i);
+      }
+    } else {
+      matches.forEach((match, i) => {
+        const packed = postings.find(match.slot);
+        if (packed !== 0) record(term, packed, i);
+      });
+    }
   }
-  return covered;
-}
-
-/** Matched document terms found in `field`. */
-function termsInField(result: IndexResult, field: string): string[] {
-  const terms: string[] = [];
-  for (const term of result.terms) if (result.match[term]?.includes(field)) terms.push(term);
-  return terms;
+  return { abstract, note };
 }
 
 /**
  * The search index for one library.
  * Invariants: `size` equals the number of distinct ids added and not removed; updates are
- * incremental (MiniSearch discard + add, vacuumed in the background), never a rebuild.
+ * incremental (a replaced or removed document leaves a tombstone slot, compacted in bulk once
+ * tombstones pass 25%), never a rebuild.
  */
 export class SearchEngine {
-  private index = createLibraryIndex();
-  private readonly entries = new Map<string, Entry>();
+  private index = new InvertedIndex<Entry>();
 
   /** Number of indexed documents. */
   get size(): number {
-    return this.entries.size;
+    return this.index.size;
   }
 
-  /** Replaces the whole library (a fresh index, built in one pass). */
+  /** Replaces the whole library (a fresh index, built in one pass; the last duplicate wins). */
   replaceAll(docs: readonly SearchDocument[]): void {
-    this.index = createLibraryIndex();
-    this.entries.clear();
     const unique = new Map<string, SearchDocument>();
     for (const doc of docs) unique.set(doc.id, doc);
-    for (const doc of unique.values()) this.entries.set(doc.id, { doc, keys: filterKeysOf(doc) });
-    this.index.addAllFast([...unique.values()]);
+    this.index = new InvertedIndex<Entry>();
+    for (const doc of unique.values()) {
+      this.index.add(doc.id, textsOf(doc), { doc, keys: filterKeysOf(doc) });
+    }
+    this.index.settle();
   }
 
-  /** Adds new documents or replaces existing ones with the same id. */
+  /** Adds new documents or replaces existing ones with the same id (old terms stop matching). */
   upsert(docs: readonly SearchDocument[]): void {
-    for (const doc of docs) {
-      if (this.entries.has(doc.id)) this.index.discard(doc.id);
-      this.entries.set(doc.id, { doc, keys: filterKeysOf(doc) });
-      this.index.add(doc);
-    }
+    for (const doc of docs) this.index.add(doc.id, textsOf(doc), { doc, keys: filterKeysOf(doc) });
   }
 
   /** Removes documents by id; unknown ids are ignored. */
   remove(ids: readonly string[]): void {
-    for (const id of ids) {
-      if (!this.entries.delete(id)) continue;
-      this.index.discard(id);
-    }
+    for (const id of ids) this.index.remove(id);
   }
 
   /**
    * Runs a query (see query-parser.ts for the syntax).
    * Empty queries return no hits. Filter-only queries return matching documents unranked
    * (score 0, no highlights) with `total` counting all of them.
-   * Words are OR-ed, but documents matching more of them rank first. Quoted phrases are checked
-   * for adjacency on the ranked candidates only, so `total` may over-count for phrase queries.
+   * Words are OR-ed, but documents matching more of them rank first; `total` counts every
+   * document matching at least one word (or whole phrase) and the filters. Quoted phrases are
+   * checked for adjacency on the ranked candidates only, so `total` may over-count for them.
    */
   search(query: string, options: SearchOptions = {}): SearchResult {
     const started = now();
@@ -182,45 +170,46 @@ export class SearchEngine {
   private filterOnly(parsed: ParsedQuery, limit: number) {
     const hits: { id: string; score: number; highlights: [] }[] = [];
     let total = 0;
-    for (const { doc, keys } of this.entries.values()) {
-      if (!passesFilters(doc, keys, parsed)) continue;
+    this.index.forEachLive(({ doc, keys }) => {
+      if (!passesFilters(doc, keys, parsed)) return;
       total += 1;
       if (hits.length < limit) hits.push({ id: doc.id, score: 0, highlights: [] });
-    }
+    });
     return { hits, total };
   }
 
-  /** Index lookup, filtering, and the best `CANDIDATE_CAP` by coverage then index score. */
+  /**
+   * Index look-up, filtering, and the best `CANDIDATE_CAP` by coverage then BM25F score.
+   * Candidates failing a phrase's adjacency check are dropped (and uncounted).
+   */
   private candidates(parsed: ParsedQuery, groups: readonly TermGroup[]) {
-    const results = this.index.search(indexQuery(groups, this.index));
-    const buckets: IndexResult[][] = Array.from({ length: groups.length + 1 }, () => []);
-    const masks = termMasks(groups);
-    const filtered = hasFilters(parsed);
-    let total = 0;
-    for (const result of results) {
-      if (filtered) {
-        const entry = this.entries.get(result.id as string);
-        if (entry === undefined || !passesFilters(entry.doc, entry.keys, parsed)) continue;
-      }
-      total += 1;
-      const bucket = buckets[coverageOf(result.queryTerms, groups, masks)];
-      if (bucket !== undefined && bucket.length < CANDIDATE_CAP) bucket.push(result);
-    }
+    const query = expandQuery(this.index, groups);
+    const accept = hasFilters(parsed)
+      ? (entry: Entry) => passesFilters(entry.doc, entry.keys, parsed)
+      : null;
+    const selection = selectCandidates(this.index, query, accept, CANDIDATE_CAP);
+    let total = selection.total;
+    const phrases = groups.filter((group) => group.pattern !== null);
+    const matches = selection.matches.filter((match) => {
+      const doc = this.index.payload(match.slot)?.doc;
+      const ok =
+        doc !== undefined && phrases.every((g) => containsPhrase(doc, g.pattern as RegExp));
+      if (!ok) total -= 1;
+      return ok;
+    });
+    const terms = matchedFieldTerms(query.expansions, matches, this.index.slotCount);
     const candidates: Candidate[] = [];
-    for (let coverage = groups.length; coverage >= 0; coverage -= 1) {
-      for (const result of buckets[coverage] ?? []) {
-        if (candidates.length >= CANDIDATE_CAP) break;
-        const doc = this.entries.get(result.id as string)?.doc;
-        if (doc === undefined) continue;
-        if (!groups.every((g) => g.pattern === null || containsPhrase(doc, g.pattern))) {
-          total -= 1;
-          continue;
-        }
-        const abstractTerms = termsInField(result, 'abstract');
-        const noteTerms = termsInField(result, 'note');
-        candidates.push({ doc, indexScore: result.score, coverage, abstractTerms, noteTerms });
-      }
-    }
+    matches.forEach((match, i) => {
+      const doc = this.index.payload(match.slot)?.doc;
+      if (doc === undefined) return;
+      candidates.push({
+        doc,
+        indexScore: match.score,
+        coverage: match.coverage,
+        abstractTerms: terms.abstract[i] ?? [],
+        noteTerms: terms.note[i] ?? [],
+      });
+    });
     return { candidates, total };
   }
 }

@@ -16,21 +16,101 @@ const STOP_WORDS: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 
-/** Splits text into raw word tokens (not yet normalised). */
+/** Splits text into raw word tokens (not yet normalised); same tokens as `forEachToken`. */
 export function tokenizeText(text: string): string[] {
   return text.match(WORD) ?? [];
 }
 
+/** 1 for ASCII letters and digits. */
+const ASCII_WORD = new Uint8Array(128);
+for (let code = 0; code < 128; code += 1) {
+  const char = String.fromCharCode(code);
+  ASCII_WORD[code] = /[A-Za-z0-9]/.test(char) ? 1 : 0;
+}
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
+/** BMP code unit → 1 word character, −1 not, 0 not yet classified (filled lazily). */
+const bmpWord = new Int8Array(0x10000);
+const astralWord = new Map<number, boolean>();
+
 /**
- * Calls `visit` with every raw word token of `text`, in order, without building a token array:
- * one `exec` loop over a private copy of the word pattern (the only allocation is the match per
- * token). Re-entrant: `visit` may itself call `forEachToken`.
+ * Width in code units of the word character (`\p{L}` or `\p{N}`) starting at `i`: 0 when there
+ * is none, 2 for an astral letter (surrogate pair), else 1. Non-ASCII answers are cached, so the
+ * scan allocates nothing per character.
  */
-export function forEachToken(text: string, visit: (token: string) => void): void {
-  const pattern = new RegExp(WORD);
-  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
-    visit(match[0]);
+function wordWidth(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  if (code < 128) return ASCII_WORD[code] ?? 0;
+  if (code !== code) return 0; // NaN: past the end
+  if (code >= 0xd800 && code <= 0xdbff) {
+    const point = text.codePointAt(i) ?? code;
+    if (point <= 0xffff) return 0;
+    let known = astralWord.get(point);
+    if (known === undefined) {
+      known = WORD_CHAR.test(String.fromCodePoint(point));
+      astralWord.set(point, known);
+    }
+    return known ? 2 : 0;
   }
+  let known = bmpWord[code] ?? 0;
+  if (known === 0) {
+    known = WORD_CHAR.test(String.fromCharCode(code)) ? 1 : -1;
+    bmpWord[code] = known;
+  }
+  return known === 1 ? 1 : 0;
+}
+
+/** True for the inner connectors of a token: apostrophes and hyphens. */
+function isConnector(code: number): boolean {
+  return code === 45 || code === 39 || code === 0x2019;
+}
+
+/**
+ * Hash of `text[start, end)` (FNV-1a over UTF-16 code units), as `scanTokens` reports it; lets a
+ * caller look tokens up without first cutting them out of the text.
+ */
+export function tokenHash(text: string, start: number, end: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = start; i < end; i += 1) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash;
+}
+
+/**
+ * Calls `visit(start, end, hash)` for every raw word token `text[start, end)`, in order: exactly
+ * the matches of `WORD` (runs of letters/digits joined by single inner apostrophes or hyphens),
+ * found by scanning char codes. Allocates nothing per character or per token.
+ */
+export function scanTokens(
+  text: string,
+  visit: (start: number, end: number, hash: number) => void,
+): void {
+  const length = text.length;
+  let i = 0;
+  while (i < length) {
+    let width = wordWidth(text, i);
+    if (width === 0) {
+      i += 1;
+      continue;
+    }
+    const start = i;
+    i += width;
+    for (;;) {
+      width = wordWidth(text, i);
+      if (width > 0) {
+        i += width;
+        continue;
+      }
+      if (!isConnector(text.charCodeAt(i))) break;
+      width = wordWidth(text, i + 1);
+      if (width === 0) break;
+      i += 1 + width;
+    }
+    visit(start, i, tokenHash(text, start, i));
+  }
+}
+
+/** Calls `visit` with every raw word token of `text`, in order (see `scanTokens`). */
+export function forEachToken(text: string, visit: (token: string) => void): void {
+  scanTokens(text, (start, end) => visit(text.slice(start, end)));
 }
 
 /** Light suffix stripping; idempotent on its own output for the suffixes it handles. */

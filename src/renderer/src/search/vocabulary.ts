@@ -1,0 +1,99 @@
+/**
+ * The index's set of terms, organised for query expansion: a sorted array for prefix look-ups
+ * (binary search) and buckets by length for fuzzy look-ups (only lengths within the edit
+ * distance are scanned).
+ */
+import { boundedDistance } from './levenshtein';
+
+/** A vocabulary term near a query term, with its edit distance. */
+export interface FuzzyMatch {
+  readonly term: string;
+  readonly distance: number;
+}
+
+/** Pending additions above which the sorted array is re-sorted rather than spliced into. */
+const SPLICE_LIMIT = 512;
+
+/**
+ * Vocabulary with lazily maintained look-up structures.
+ * Invariants: every added term is in exactly one length bucket immediately; the sorted array
+ * holds exactly the added terms (no duplicates) once `settle()` has run, which every look-up
+ * does first. The owner never adds a term twice (it adds on first occurrence) and calls `reset`
+ * after dropping terms. Sorting uses UTF-16 code-unit order, the same order `<` compares in.
+ */
+export class Vocabulary {
+  private sorted: string[] = [];
+  private pending: string[] = [];
+  private byLength: string[][] = [];
+
+  /** Records a new term; cheap (prefix structures are updated on the next look-up). */
+  add(term: string): void {
+    this.pending.push(term);
+    const bucket = this.byLength[term.length];
+    if (bucket === undefined) this.byLength[term.length] = [term];
+    else bucket.push(term);
+  }
+
+  /** Replaces the whole vocabulary (after the owner dropped terms). */
+  reset(terms: Iterable<string>): void {
+    this.sorted = [];
+    this.pending = [];
+    this.byLength = [];
+    for (const term of terms) this.add(term);
+  }
+
+  /**
+   * Brings the sorted array up to date: a few new terms are spliced in place (O(n) each, no
+   * re-sort, so single upserts stay cheap); many are merged by one sort.
+   */
+  settle(): void {
+    if (this.pending.length === 0) return;
+    if (this.pending.length <= SPLICE_LIMIT && this.sorted.length > 0) {
+      for (const term of this.pending) this.sorted.splice(this.lowerBound(term), 0, term);
+    } else {
+      this.sorted = this.sorted.length === 0 ? this.pending : this.sorted.concat(this.pending);
+      this.sorted.sort();
+    }
+    this.pending = [];
+  }
+
+  /** Terms starting with `prefix` (the prefix itself included when present), sorted. */
+  withPrefix(prefix: string): string[] {
+    this.settle();
+    const matches: string[] = [];
+    for (let i = this.lowerBound(prefix); i < this.sorted.length; i += 1) {
+      const term = this.sorted[i] as string;
+      if (!term.startsWith(prefix)) break;
+      matches.push(term);
+    }
+    return matches;
+  }
+
+  /**
+   * Terms within edit distance `max` of `term` (see `boundedDistance`), excluding `term` itself.
+   * Scans only the buckets of lengths `term.length ± max`.
+   */
+  near(term: string, max: number): FuzzyMatch[] {
+    const matches: FuzzyMatch[] = [];
+    const from = Math.max(1, term.length - max);
+    for (let length = from; length <= term.length + max; length += 1) {
+      for (const candidate of this.byLength[length] ?? []) {
+        const distance = boundedDistance(term, candidate, max);
+        if (distance <= max && candidate !== term) matches.push({ term: candidate, distance });
+      }
+    }
+    return matches;
+  }
+
+  /** First index of `sorted` whose term is ≥ `term`. */
+  private lowerBound(term: string): number {
+    let lo = 0;
+    let hi = this.sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((this.sorted[mid] as string) < term) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+}

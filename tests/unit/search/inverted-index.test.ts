@@ -1,0 +1,157 @@
+import { describe, expect, it } from 'vitest';
+import { InvertedIndex } from '../../../src/renderer/src/search/inverted-index';
+import { boundedDistance } from '../../../src/renderer/src/search/levenshtein';
+import { expandQuery } from '../../../src/renderer/src/search/query-expansion';
+import type { TermGroup } from '../../../src/renderer/src/search/query-expansion';
+import { CANDIDATE_CAP, SearchEngine } from '../../../src/renderer/src/search/search-engine';
+import type { SearchDocument, SearchHit } from '../../../src/renderer/src/search/search-types';
+import {
+  analyze,
+  forEachToken,
+  tokenizeText,
+} from '../../../src/renderer/src/search/text-analysis';
+import { allEntries } from './fixture-docs';
+
+const ids = (hits: readonly SearchHit[]) => hits.map((hit) => hit.id);
+
+/** A document with neutral user fields. */
+function paper(id: string, title: string, abstract = ''): SearchDocument {
+  return {
+    id,
+    title,
+    abstract,
+    organization: null,
+    tags: [],
+    note: '',
+    status: 'inbox',
+    year: 2024,
+  };
+}
+
+/** `count` filler sentences (no query words), for long abstracts. */
+const filler = (count: number) =>
+  'We evaluate the proposed system on several benchmarks. '.repeat(count);
+
+/** Index over plain titles, for expansion tests. */
+function titleIndex(titles: readonly string[]): InvertedIndex<{ id: string }> {
+  const index = new InvertedIndex<{ id: string }>();
+  titles.forEach((title, i) => index.add(`d${i}`, [title, '', '', '', ''], { id: `d${i}` }));
+  return index;
+}
+
+const word = (text: string): TermGroup => ({
+  term: { text, phrase: false },
+  terms: analyze(text),
+  pattern: null,
+});
+
+describe('tokenising', () => {
+  it('scans exactly the tokens of the word pattern', () => {
+    const texts = allEntries().flatMap((entry) => [entry.title, entry.abstract]);
+    texts.push("it's l’été 𝒪(n) a--b -x x- ü-ber 名前-テスト ½ fine-tuned");
+    for (const text of texts) {
+      const scanned: string[] = [];
+      forEachToken(text, (token) => scanned.push(token));
+      expect(scanned).toEqual(tokenizeText(text));
+    }
+  });
+});
+
+describe('boundedDistance', () => {
+  it('is exact up to the bound and reports max + 1 beyond it', () => {
+    expect(boundedDistance('atention', 'attention', 2)).toBe(1);
+    expect(boundedDistance('transfromer', 'transformer', 2)).toBe(1); // one transposition
+    expect(boundedDistance('kitten', 'sitting', 3)).toBe(3);
+    expect(boundedDistance('kitten', 'sitting', 2)).toBe(3);
+    expect(boundedDistance('abc', 'abc', 1)).toBe(0);
+    expect(boundedDistance('abcdef', 'zzzzzz', 2)).toBe(3);
+    expect(boundedDistance('ab', 'abcd', 1)).toBe(2);
+  });
+});
+
+describe('InvertedIndex', () => {
+  it('finds a word that only occurs at the end of a long abstract', () => {
+    const engine = new SearchEngine();
+    const abstract = `${filler(60)}Finally, we release the Zephyrion dataset.`;
+    expect(abstract.length).toBeGreaterThan(3000);
+    engine.replaceAll([paper('long', 'A Long Paper', abstract), paper('other', 'Other')]);
+    expect(ids(engine.search('zephyrion').hits)).toEqual(['long']);
+    const hit = engine.search('zephyrion').hits[0];
+    const range = hit?.highlights.find((h) => h.field === 'abstract')?.ranges[0];
+    expect(range && abstract.slice(range[0], range[1])).toBe('Zephyrion');
+  });
+
+  it('forgets the old terms of an upserted document', () => {
+    const engine = new SearchEngine();
+    engine.replaceAll([paper('p', 'Gradient Origami', 'About folding.')]);
+    engine.upsert([paper('p', 'Gradient Kirigami', 'About cutting.')]);
+    expect(engine.search('origami').hits).toEqual([]);
+    expect(engine.search('folding').hits).toEqual([]);
+    expect(ids(engine.search('kirigami cutting').hits)).toEqual(['p']);
+    expect(engine.size).toBe(1);
+  });
+
+  it('compacts tombstones without changing results', () => {
+    const index = titleIndex(['alpha beta', 'beta gamma', 'gamma delta', 'delta alpha']);
+    index.remove('d0');
+    expect(index.slotCount).toBe(4); // one tombstone of four: no compaction yet
+    index.remove('d1');
+    expect(index.slotCount).toBe(2); // two of four: compacted
+    expect(index.postingsOf('beta')).toBeUndefined();
+    expect(index.vocabulary.withPrefix('bet')).toEqual([]);
+
+    const engine = new SearchEngine();
+    const docs = Array.from({ length: 40 }, (_, i) =>
+      paper(`p${i}`, `Paper ${i} about ${i % 2 === 0 ? 'walrus' : 'narwhal'} tusks`),
+    );
+    engine.replaceAll(docs);
+    engine.remove(docs.slice(0, 20).map((doc) => doc.id));
+    engine.upsert([paper('p21', 'Renamed to walrus only')]);
+    const walrus = engine.search('walrus', { limit: 100 });
+    const evens = Array.from({ length: 10 }, (_, i) => `p${20 + 2 * i}`);
+    expect(ids(walrus.hits).sort()).toEqual([...evens, 'p21'].sort());
+    expect(walrus.total).toBe(11);
+    expect(engine.search('narwhal').total).toBe(9);
+    expect(engine.size).toBe(20);
+  });
+
+  it('expands prefixes from three characters and typos of unknown words only', () => {
+    const index = titleIndex(['quantization of transformers', 'quantum attention', 'attentive']);
+    const terms = (text: string) =>
+      expandQuery(index, [word(text)])
+        .expansions.map((e) => e.term)
+        .sort();
+    expect(terms('quant')).toEqual(['quantization', 'quantum']);
+    expect(terms('qu')).toEqual([]);
+    expect(terms('atention')).toEqual(['attention']);
+    expect(terms('transfromer')).toEqual(['transformer']);
+    // A known word is taken as meant: no fuzzy neighbours, only itself and completions.
+    expect(terms('attention')).toEqual(['attention']);
+    // Distance 1 below eight characters: two edits are not enough.
+    expect(terms('quatnum')).toEqual(['quantum']);
+    expect(terms('qautnum')).toEqual([]);
+  });
+
+  it('ranks documents matching all words before those matching most', () => {
+    const engine = new SearchEngine();
+    engine.replaceAll([
+      paper('two', 'Sparse sparse sparse models', 'Sparse gating everywhere, sparse.'),
+      paper('all', 'Routing', 'A note on sparse expert routing with gating.'),
+      paper('one', 'Gating gating gating'),
+    ]);
+    const result = engine.search('sparse gating routing');
+    expect(ids(result.hits)).toEqual(['all', 'two', 'one']);
+  });
+
+  it('counts every match in total while ranking at most the candidate cap', () => {
+    const engine = new SearchEngine();
+    const docs = Array.from({ length: CANDIDATE_CAP + 50 }, (_, i) =>
+      paper(`p${i}`, `Study ${i}`, `${filler(3)}We use pelicans.`),
+    );
+    engine.replaceAll(docs);
+    const result = engine.search('pelicans', { limit: 1000 });
+    expect(result.total).toBe(CANDIDATE_CAP + 50);
+    expect(result.hits.length).toBe(CANDIDATE_CAP);
+    expect(engine.search('status:inbox pelicans', { limit: 10 }).total).toBe(CANDIDATE_CAP + 50);
+  });
+});
