@@ -26,7 +26,7 @@ export default defineConfig({
     worker: { format: 'es' },
     build: {
       outDir: resolve('out/renderer'),
-      minify: true,
+      minify: process.env['PQ_NO_MINIFY'] ? false : true,
       rolldownOptions: { input: { index: resolve('src/renderer/index.html') } },
     },
   },

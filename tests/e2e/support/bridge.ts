@@ -60,15 +60,17 @@ export async function installBridge(
   await mkdir(userDataFolder, { recursive: true });
   const dialogs: FakeDialogs = { nextFolder: null, nextFiles: [], revealed: [], opened: [] };
 
+  // Payloads travel as one JSON string: Playwright's structured argument serialisation walks
+  // every field on both sides, which for a 1000-paper batch costs far more than JSON.
   const send = <E extends EventChannel>(channel: E, payload: EventContract[E]): void => {
     page
       .evaluate(
-        ([name, data]) => {
+        ([name, json]) => {
           const dispatch = (window as unknown as { __pqDispatch?: (c: string, p: unknown) => void })
             .__pqDispatch;
-          dispatch?.(name, data);
+          dispatch?.(name, JSON.parse(json));
         },
-        [channel, payload] as const,
+        [channel, JSON.stringify(payload)] as const,
       )
       .catch(() => backend.rendererGone());
   };

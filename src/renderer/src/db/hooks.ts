@@ -17,6 +17,7 @@ import {
   type ViewCounts,
 } from './queries';
 import { getLibrary } from './schema';
+import { useThrottledQuery } from './throttled-query';
 import type { ImportRecord } from './types';
 
 /** A stable dependency key for a view (object views compare by tag id, not identity). */
@@ -28,7 +29,10 @@ function viewKey(view: LibraryView): string {
 export function useViewRows(view: LibraryView, sort: PaperSort): PaperRow[] | undefined {
   const key = viewKey(view);
   // `view` is represented by `key`, so an inline `{ tagId }` object does not re-query every render.
-  return useLiveQuery(() => listPaperRows(getLibrary(), view, sort), [key, sort]);
+  return useThrottledQuery(getLibrary().name, () => listPaperRows(getLibrary(), view, sort), [
+    key,
+    sort,
+  ]);
 }
 
 /** One paper with its entry; null when it does not exist, undefined while loading or for no id. */

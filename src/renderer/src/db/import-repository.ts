@@ -85,7 +85,10 @@ export async function mergeImportBatch(
   const ids = [...new Set(batch.papers.map((paper) => paper.id))];
   const tables = [db.papers, db.paperSummaries, db.entries, db.imports];
   const result = await db.transaction('rw', tables, async () => {
-    const stored = await db.papers.bulkGet(ids);
+    // A key-only lookup first: on a fresh import most ids are new, and reading keys avoids
+    // deserialising records that are not there to merge with.
+    const knownIds = (await db.papers.where(':id').anyOf(ids).primaryKeys()) as string[];
+    const stored = knownIds.length > 0 ? await db.papers.bulkGet(knownIds) : [];
     const existing = new Map<string, PaperRecord>();
     for (const record of stored) if (record) existing.set(record.id, record);
     const merged = mergeBatch(existing, batch.papers, batch.source, importedAt);
@@ -105,7 +108,12 @@ export async function mergeImportBatch(
 
 async function addMissingEntries(db: LibraryDb, paperIds: readonly string[], now: string) {
   if (paperIds.length === 0) return;
-  const present = await db.entries.bulkGet([...paperIds]);
-  const missing = paperIds.filter((_, i) => present[i] === undefined);
+  const present = new Set(
+    (await db.entries
+      .where(':id')
+      .anyOf([...paperIds])
+      .primaryKeys()) as string[],
+  );
+  const missing = paperIds.filter((id) => !present.has(id));
   if (missing.length > 0) await db.entries.bulkAdd(missing.map((id) => defaultEntry(id, now)));
 }

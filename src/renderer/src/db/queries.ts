@@ -3,6 +3,7 @@
  * history or provenance) joined with `entries` in memory, so even the 'all' view of 50k papers
  * stays a pair of bulk reads and one sort.
  */
+import { readAllPaged } from './paged-read';
 import type { LibraryDb } from './schema';
 import type {
   EntryRecord,
@@ -52,11 +53,25 @@ export interface PaperDetail {
   readonly entry: EntryRecord;
 }
 
+/** Views covering more entries than this read whole tables page by page instead of by key. */
+const LARGE_VIEW = 1000;
+
 async function entriesOfView(db: LibraryDb, view: LibraryView): Promise<EntryRecord[]> {
-  if (view === 'all') return db.entries.toArray();
   if (view === 'queued') return db.entries.orderBy('queueRank').toArray();
-  if (typeof view === 'string') return db.entries.where('status').equals(view).toArray();
-  return db.entries.where('tagIds').equals(view.tagId).toArray();
+  if (typeof view !== 'string') return db.entries.where('tagIds').equals(view.tagId).toArray();
+  if (view !== 'all' && (await db.entries.where('status').equals(view).count()) <= LARGE_VIEW) {
+    return db.entries.where('status').equals(view).toArray();
+  }
+  const entries = await readAllPaged(db.entries, 'paperId');
+  return view === 'all' ? entries : entries.filter((entry) => entry.status === view);
+}
+
+async function summariesFor(
+  db: LibraryDb,
+  entries: readonly EntryRecord[],
+): Promise<(PaperSummary | undefined)[]> {
+  if (entries.length > LARGE_VIEW) return readAllPaged(db.paperSummaries, 'id');
+  return db.paperSummaries.bulkGet(entries.map((entry) => entry.paperId));
 }
 
 function toRow(summary: PaperSummary, entry: EntryRecord): PaperRow {
@@ -121,10 +136,7 @@ export async function listPaperRows(
 ): Promise<PaperRow[]> {
   return db.transaction('r', db.entries, db.paperSummaries, async () => {
     const entries = await entriesOfView(db, view);
-    const summaries =
-      view === 'all'
-        ? await db.paperSummaries.toArray()
-        : await db.paperSummaries.bulkGet(entries.map((e) => e.paperId));
+    const summaries = await summariesFor(db, entries);
     const byId = new Map<string, PaperSummary>();
     for (const summary of summaries) if (summary) byId.set(summary.id, summary);
     const rows: Sortable[] = [];

@@ -56,7 +56,7 @@ export class LibraryDb extends Dexie {
   declare readonly meta: EntityTable<MetaRecord, 'key'>;
 
   constructor(name: string) {
-    super(name, { chromeTransactionDurability: 'strict' });
+    super(name, { chromeTransactionDurability: 'strict', cache: 'disabled' });
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2).upgrade(migrateTagNamesToTagTable);
     this.version(3).stores(SCHEMA_V3).upgrade(fillPaperSummaries);

@@ -2,6 +2,7 @@
  * The searchable projection of papers, as the search worker indexes it. Structurally identical
  * to the search layer's `SearchDocument`, declared here so db/ does not depend on search/.
  */
+import { readAllPaged } from './paged-read';
 import type { LibraryDb } from './schema';
 import type { EntryRecord, PaperRecord, PaperStatus } from './types';
 
@@ -54,9 +55,13 @@ export async function loadSearchDocuments(
   ids?: readonly string[],
 ): Promise<LibrarySearchDocument[]> {
   return db.transaction('r', db.papers, db.entries, db.tags, async () => {
-    const papers = ids ? await db.papers.bulkGet([...ids]) : await db.papers.toArray();
+    const papers = ids
+      ? await db.papers.bulkGet([...ids])
+      : await readAllPaged(db.papers, 'id', 500);
     const present = papers.filter((p): p is PaperRecord => p !== undefined);
-    const entries = await db.entries.bulkGet(present.map((p) => p.id));
+    const entries = ids
+      ? await db.entries.bulkGet(present.map((p) => p.id))
+      : await alignedEntries(db, present);
     const tags = await db.tags.toArray();
     const tagNames = new Map(tags.map((tag) => [tag.id, tag.name]));
     return present.flatMap((paper, i) => {
@@ -64,4 +69,15 @@ export async function loadSearchDocuments(
       return entry ? [toSearchDocument(paper, entry, tagNames)] : [];
     });
   });
+}
+
+/** Every entry, in the order of `papers` (both tables are keyed by paper id). */
+async function alignedEntries(
+  db: LibraryDb,
+  papers: readonly PaperRecord[],
+): Promise<(EntryRecord | undefined)[]> {
+  const byId = new Map(
+    (await readAllPaged(db.entries, 'paperId')).map((entry) => [entry.paperId, entry]),
+  );
+  return papers.map((paper) => byId.get(paper.id));
 }
