@@ -1,12 +1,11 @@
 import { defineConfig } from '@playwright/test';
-import { existsSync } from 'node:fs';
+import { CHROMIUM_LAUNCH_OPTIONS } from './tests/e2e/support/chromium';
 
 /**
  * End-to-end tests drive the built renderer (served by `vite preview` on 127.0.0.1, because
  * file:// blocks module scripts) in real Chromium. Debian's chromium is used where installed;
  * elsewhere Playwright's own browser (`npx playwright install chromium`).
  */
-const debianChromium = '/usr/bin/chromium';
 const port = Number(process.env['PQ_E2E_PORT'] ?? 4179);
 
 export default defineConfig({
@@ -21,17 +20,7 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     trace: 'retain-on-failure',
-    launchOptions: {
-      ...(existsSync(debianChromium) ? { executablePath: debianChromium } : {}),
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    },
+    launchOptions: CHROMIUM_LAUNCH_OPTIONS,
   },
   webServer: {
     command: `npx vite preview --outDir out/renderer --host 127.0.0.1 --port ${port} --strictPort`,

@@ -1,6 +1,7 @@
 import { chromium, type Browser } from '@playwright/test';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { CHROMIUM_LAUNCH_OPTIONS } from '../../tests/e2e/support/chromium';
 
 /** A Chromium instance plus the `vite preview` server that serves the built renderer. */
 export interface BrowserHarness {
@@ -51,17 +52,7 @@ export async function startBrowserHarness(): Promise<BrowserHarness> {
   );
   const baseUrl = `http://127.0.0.1:${PORT}`;
   await waitForServer(`${baseUrl}/index.html`, 30_000);
-  const browser = await chromium.launch({
-    ...(existsSync('/usr/bin/chromium') ? { executablePath: '/usr/bin/chromium' } : {}),
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await chromium.launch(CHROMIUM_LAUNCH_OPTIONS);
   return {
     browser,
     baseUrl,

@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fuse from 'fuse.js';
+import { FUSE_OPTIONS } from '../../src/renderer/src/search/fuse-ranker';
 import { SearchEngine } from '../../src/renderer/src/search/search-engine';
 import type { PaperStatus, SearchDocument } from '../../src/renderer/src/search/search-types';
 
@@ -160,18 +161,8 @@ function benchSize(docs: readonly SearchDocument[]): void {
 }
 
 function fuseAloneMedian(docs: readonly SearchDocument[]): number {
-  const fuse = new Fuse(docs, {
-    keys: [
-      { name: 'title', weight: 3 },
-      { name: 'tags', weight: 2 },
-      { name: 'organization', weight: 1.5 },
-      { name: 'note', weight: 1.5 },
-      { name: 'abstract', weight: 1 },
-    ],
-    includeMatches: true,
-    ignoreLocation: true,
-    threshold: 0.34,
-  });
+  const records = docs.map((doc) => ({ ...doc, organization: doc.organization ?? '' }));
+  const fuse = new Fuse(records, FUSE_OPTIONS);
   const queries = benchQueries(docs)
     .filter((q) => !q.includes(':'))
     .slice(0, 22);

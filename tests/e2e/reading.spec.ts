@@ -219,12 +219,11 @@ test.describe('untrusted text', () => {
     );
     await page.keyboard.press('n');
     await expect(page.getByRole('textbox', { name: 'Note (markdown)' })).toBeFocused();
-    await page.keyboard.type('<script>alert("note")</script>');
-    await page.keyboard.press('Enter');
-    await page.keyboard.press('Enter');
-    await page.keyboard.type(
-      '[bad](javascript:alert(2)) [good](https://example.org) <img src=x onerror=alert(3)>',
-    );
+    await page
+      .getByRole('textbox', { name: 'Note (markdown)' })
+      .fill(
+        '<script>alert("note")</script>\n\n[bad](javascript:alert(2)) [good](https://example.org) <img src=x onerror=alert(3)>',
+      );
     await expect(page.getByTestId('note-state')).toHaveText('Saved');
     await page.getByRole('tab', { name: 'Preview' }).click();
     const preview = page.getByTestId('note-preview');
