@@ -145,6 +145,8 @@ test.describe('reading experience', () => {
 
   test('finds a paper again by a word in its note, and tolerates typos', async ({ page }) => {
     await openView(page, 'all');
+    // The list is virtualised: find the paper by searching, as a user would.
+    await page.getByRole('searchbox', { name: 'Search papers' }).fill('Hyper-Connections');
     await selectPaper(page, 'Hyper-Connections');
     await page.keyboard.press('n');
     await expect(page.getByRole('textbox', { name: 'Note (markdown)' })).toBeFocused();
@@ -245,3 +247,16 @@ function focusedTitle(page: Page) {
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+test.describe('large libraries', () => {
+  test('the list stays virtualised: only the visible rows are in the DOM', async ({ openApp }) => {
+    const page = await openApp();
+    await loadSamples(page);
+    await openView(page, 'all');
+    const rendered = await page.getByTestId('paper-row').count();
+    expect(rendered).toBeGreaterThan(5);
+    expect(rendered).toBeLessThan(60);
+    await page.getByTestId('paper-list').evaluate((list) => list.scrollTo(0, list.scrollHeight));
+    await expect(page.getByTestId('paper-row').last()).toHaveAttribute('data-row-index', '329');
+  });
+});

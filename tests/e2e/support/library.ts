@@ -48,6 +48,11 @@ export async function openView(
   view: 'inbox' | 'queued' | 'reading' | 'read' | 'dismissed' | 'all',
 ): Promise<void> {
   await page.getByTestId(`view-${view}`).click();
+  // The list loads asynchronously: unless a search narrows it, wait until it shows as many
+  // papers as the sidebar counts.
+  if ((await page.getByRole('searchbox', { name: 'Search papers' }).inputValue()) !== '') return;
+  const expected = await viewCount(page, view).innerText();
+  await expect(page.getByTestId('list-count')).toHaveText(expected);
 }
 
 /** Titles of the rows currently rendered in the list, in order. */

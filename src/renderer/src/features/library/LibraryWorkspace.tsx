@@ -42,6 +42,13 @@ export interface LibraryWorkspaceProps {
   readonly mainPane: React.ReactNode | null;
 }
 
+/** Focuses the on-screen element marked `data-shortcut-target`, if any; true when it did. */
+function focusShortcutTarget(target: 'tags' | 'note'): boolean {
+  const element = document.querySelector<HTMLElement>(`[data-shortcut-target="${target}"]`);
+  element?.focus();
+  return element !== null;
+}
+
 function viewTitle(view: LibraryView, tags: readonly { tag: TagRecord }[] | undefined): string {
   if (typeof view === 'string')
     return STATUS_VIEWS.find((entry) => entry.view === view)?.label ?? view;
@@ -131,10 +138,12 @@ export function LibraryWorkspace(props: LibraryWorkspaceProps): React.JSX.Elemen
         triage('read');
         return true;
       case 'edit-tags':
-        setTagEditRequest((value) => value + 1);
+        // Focus at once when the editor is on screen, so the next keystrokes land in it; the
+        // request covers a detail pane that is still loading.
+        if (!focusShortcutTarget('tags')) setTagEditRequest((value) => value + 1);
         return selection.focused !== null;
       case 'edit-note':
-        setNoteEditRequest((value) => value + 1);
+        if (!focusShortcutTarget('note')) setNoteEditRequest((value) => value + 1);
         return selection.focused !== null;
       case 'open-link':
         if (detail) openLink(externalSearchUrls(detail.paper.title).arxiv);
@@ -223,6 +232,7 @@ export function LibraryWorkspace(props: LibraryWorkspaceProps): React.JSX.Elemen
               showStatus={typeof view !== 'string' || view === 'all'}
               queueMode={queueMode}
               emptyMessage={rows === undefined ? 'Loading…' : emptyMessage}
+              resetScrollKey={`${viewTitle(view, tags)}\u0000${search?.query ?? ''}\u0000${sort}`}
               onRowClick={(event, id) =>
                 setSelection((state) =>
                   clickSelection(state, ids, id, {

@@ -14,6 +14,8 @@ export interface PaperListProps {
   readonly showStatus: boolean;
   readonly queueMode: boolean;
   readonly emptyMessage: string;
+  /** Changing it (a new view or query) scrolls the list back to the top. */
+  readonly resetScrollKey: string;
   readonly onRowClick: (event: React.MouseEvent, id: string) => void;
   readonly onReorder: (id: string, targetIndex: number) => void;
 }
@@ -33,11 +35,19 @@ export function PaperList(props: PaperListProps): React.JSX.Element {
     overscan: 8,
     getItemKey: (index) => props.rows[index]?.id ?? index,
   });
+  // Scroll to the focused paper when the focus moves (J/K, triage), not when the list merely
+  // changes around it; a new search or view starts at the top instead.
   const focusedIndex =
     props.focusedId === null ? -1 : props.rows.findIndex((row) => row.id === props.focusedId);
+  const lastFocused = useRef<string | null>(null);
   useEffect(() => {
+    if (props.focusedId === lastFocused.current) return;
+    lastFocused.current = props.focusedId;
     if (focusedIndex >= 0) virtualizer.scrollToIndex(focusedIndex, { align: 'auto' });
-  }, [focusedIndex, virtualizer]);
+  }, [props.focusedId, focusedIndex, virtualizer]);
+  useEffect(() => {
+    virtualizer.scrollToOffset(0);
+  }, [props.resetScrollKey, virtualizer]);
 
   if (props.rows.length === 0) {
     return (

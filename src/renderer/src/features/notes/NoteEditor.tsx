@@ -86,6 +86,7 @@ export function NoteEditor(props: NoteEditorProps): React.JSX.Element {
       {mode === 'write' ? (
         <textarea
           ref={textarea}
+          data-shortcut-target="note"
           className="note-text"
           aria-label="Note (markdown)"
           placeholder="Notes in markdown: **bold**, _italic_, - lists, [links](https://…)"

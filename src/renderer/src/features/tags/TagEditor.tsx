@@ -67,6 +67,7 @@ export function TagEditor(props: TagEditorProps): React.JSX.Element {
       >
         <input
           ref={input}
+          data-shortcut-target="tags"
           type="text"
           value={draft}
           placeholder="Add a tag…"
