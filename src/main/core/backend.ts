@@ -1,6 +1,11 @@
 import { mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ImportOrigin, ImportRequestResult, InboxStatus } from '../../shared/import-types';
+import type {
+  ImportNotice,
+  ImportOrigin,
+  ImportRequestResult,
+  InboxStatus,
+} from '../../shared/import-types';
 import type { InvokeChannel, RequestOf, ResponseOf } from '../../shared/ipc-contract';
 import { isHttpUrl, MAX_DUMP_BYTES } from '../../shared/ipc-validators';
 import type { AppInfo, AppSettings } from '../../shared/settings';
@@ -93,28 +98,36 @@ export async function createBackend(
     await watcher.start();
   }
 
+  /** Why a handed-over file did not enter the pipeline. */
+  type Refusal = { readonly kind: ImportNotice['kind']; readonly message: string };
+
   async function intake(
     name: string,
     bytes: Uint8Array,
     origin: ImportOrigin,
-  ): Promise<string | { message: string }> {
+  ): Promise<string | Refusal> {
     if (bytes.byteLength > MAX_DUMP_BYTES) {
       return {
+        kind: 'rejected',
         message: `${name} is larger than ${MAX_DUMP_BYTES / (1024 * 1024)} MB and was refused.`,
       };
     }
     const hash = hashBytes(bytes);
     if (coordinator.knows(hash)) {
-      return { message: `${name} was already imported; nothing changed.` };
+      return {
+        kind: 'already-imported',
+        message: `${name} was already imported; nothing changed.`,
+      };
     }
     const result = parseDump(bytes, { referenceDate: new Date() });
-    if (result.rejection !== null) return { message: `${name} ${result.rejection}.` };
+    if (result.rejection !== null)
+      return { kind: 'rejected', message: `${name} ${result.rejection}.` };
     try {
       const path = await writeIntoInbox(settings.inboxFolder, name, bytes);
       coordinator.enqueue(path, origin, { hash, result });
       return path;
     } catch (error) {
-      return { message: error instanceof Error ? error.message : String(error) };
+      return { kind: 'failed', message: error instanceof Error ? error.message : String(error) };
     }
   }
 
@@ -133,7 +146,7 @@ export async function createBackend(
         platform.send('import:notice', {
           file: file.name,
           origin,
-          kind: outcome.message.includes('already imported') ? 'already-imported' : 'rejected',
+          kind: outcome.kind,
           message: outcome.message,
           at: new Date().toISOString(),
         });

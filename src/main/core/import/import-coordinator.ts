@@ -155,18 +155,7 @@ export class ImportCoordinator {
     const dump = item.prepared ?? (await this.readAndParse(item));
     if (!dump) return;
     const file = basename(item.path);
-    const known = this.ledger.get(dump.hash);
-    if (known) {
-      if (USER_ORIGINS.has(item.origin)) {
-        const what = known.outcome === 'imported' ? 'was already imported' : 'was already refused';
-        this.notice(
-          item,
-          'already-imported',
-          `${file} ${what} on ${known.at.slice(0, 10)}; nothing changed.`,
-        );
-      }
-      return;
-    }
+    if (this.skipKnown(item, dump.hash)) return;
     const { result } = dump;
     if (result.rejection !== null || result.format === null) {
       await this.ledger.record({
@@ -205,8 +194,26 @@ export class ImportCoordinator {
       return null;
     }
     const hash = hashBytes(dump.bytes);
-    if (this.ledger.get(hash) && !USER_ORIGINS.has(item.origin)) return null;
+    if (this.skipKnown(item, hash)) return null;
     return { hash, result: parseDump(dump.bytes, { referenceDate: dump.modifiedAt }) };
+  }
+
+  /**
+   * True when this content is already in the ledger (imported or refused), so it is neither parsed
+   * nor imported again; a user who asked for it is told so, a watcher event stays silent.
+   */
+  private skipKnown(item: QueuedImport, hash: string): boolean {
+    const known = this.ledger.get(hash);
+    if (!known) return false;
+    if (USER_ORIGINS.has(item.origin)) {
+      const what = known.outcome === 'imported' ? 'was already imported' : 'was already refused';
+      this.notice(
+        item,
+        'already-imported',
+        `${basename(item.path)} ${what} on ${known.at.slice(0, 10)}; nothing changed.`,
+      );
+    }
+    return true;
   }
 
   private async sendBatches(

@@ -79,12 +79,13 @@ export function LibraryWorkspace(props: LibraryWorkspaceProps): React.JSX.Elemen
     setTagEditRequest(0);
   }, [selection.focused]);
 
+  const { onViewChange } = props;
   const selectView = useCallback(
     (next: LibraryView) => {
-      props.onViewChange(next);
+      onViewChange(next);
       setSelection(EMPTY_SELECTION);
     },
-    [props],
+    [onViewChange],
   );
   const targets = useCallback((): string[] => {
     if (selection.selected.size > 1) return ids.filter((id) => selection.selected.has(id));
