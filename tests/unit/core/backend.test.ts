@@ -60,7 +60,10 @@ describe('import pipeline', () => {
     harness = await harness.restart();
     harness.autoAck = false;
     await harness.backend.handlers['renderer:ready'](null);
-    await eventually(() => harness?.batches().length === 1);
+    // Two batches travel at once; the third waits for the first acknowledgement.
+    await eventually(() => harness?.batches().length === 2);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(harness.batches().map((batch) => batch.index)).toEqual([0, 1]);
     const first = harness.batches()[0];
     if (!first) throw new Error('no batch');
     harness.backend.coordinator.acknowledge({
@@ -68,7 +71,7 @@ describe('import pipeline', () => {
       index: 0,
       counts: { added: 20, updated: 0, unchanged: 0 },
     });
-    await eventually(() => harness?.batches().length === 2);
+    await eventually(() => harness?.batches().length === 3);
     harness.backend.rendererGone();
     await harness.backend.coordinator.whenIdle();
     await expect(readFile(join(harness.userData, 'import-ledger.json'), 'utf8')).rejects.toThrow();
@@ -79,6 +82,28 @@ describe('import pipeline', () => {
     await harness.backend.coordinator.whenIdle();
     expect(harness.batches().map((batch) => batch.index)).toEqual([0, 1, 2]);
     expect(harness.batches().flatMap((batch) => batch.papers)).toHaveLength(44);
+  });
+
+  it('ends an import at a failed commit even when a later batch is acknowledged', async () => {
+    harness = await startBackend({ batchSize: 20, autoAck: false });
+    await harness.backend.handlers['renderer:ready'](null);
+    await copyFile(join(FIXTURES, PAGE_DUMP), join(harness.inbox, PAGE_DUMP));
+    await eventually(() => harness?.batches().length === 2);
+    const [first] = harness.batches();
+    if (!first) throw new Error('no batch');
+    const importId = first.source.importId;
+    harness.backend.coordinator.fail({ importId, message: 'The disk is full.' });
+    harness.backend.coordinator.acknowledge({
+      importId,
+      index: 1,
+      counts: { added: 20, updated: 0, unchanged: 0 },
+    });
+    await harness.backend.coordinator.whenIdle();
+    expect(harness.batches().map((batch) => batch.index)).toEqual([0, 1]);
+    expect(noticesOf(harness)).toEqual([
+      expect.objectContaining({ kind: 'failed', message: expect.stringContaining('disk is full') }),
+    ]);
+    await expect(readFile(join(harness.userData, 'import-ledger.json'), 'utf8')).rejects.toThrow();
   });
 
   it('keeps a file pending when the renderer reports a failed commit', async () => {

@@ -6,7 +6,9 @@ import {
   setNote,
   setStatus,
   type LibraryChange,
+  type LibrarySearchDocument,
 } from '../../../src/renderer/src/db';
+import { defaultEntry } from '../../../src/renderer/src/db/import-repository';
 import { at, batch, freshLibrary, paper, source } from './helpers';
 
 const [alpha, beta, gamma] = [
@@ -125,5 +127,47 @@ describe('mergeImportBatch', () => {
     await mergeImportBatch(db, batch(papers), at(1));
     stop();
     expect(seen).toEqual([['alpha', 'beta', 'gamma']]);
+  });
+
+  it('keeps an entry that already exists for a new paper and adds the others', async () => {
+    const db = freshLibrary();
+    const kept = { ...defaultEntry('beta', at(0).toISOString()), status: 'queued' as const };
+    await db.entries.add({ ...kept, queueRank: 1024, note: 'kept' });
+    const counts = await mergeImportBatch(db, batch(papers), at(1));
+    expect(counts).toEqual({ added: 3, updated: 0, unchanged: 0 });
+    expect(await db.papers.count()).toBe(3);
+    expect(await db.entries.get('beta')).toMatchObject({
+      status: 'queued',
+      queueRank: 1024,
+      note: 'kept',
+    });
+    expect((await db.entries.get('alpha'))?.status).toBe('inbox');
+    expect((await db.entries.get('gamma'))?.status).toBe('inbox');
+  });
+
+  it('hands the search documents of brand-new papers to the change feed', async () => {
+    const db = freshLibrary();
+    await db.entries.add({ ...defaultEntry('beta', at(0).toISOString()), note: 'kept' });
+    const seen: (readonly LibrarySearchDocument[])[] = [];
+    const stop = onLibraryChanged((_ids, documents) => seen.push(documents));
+    await mergeImportBatch(db, batch(papers), at(1));
+    await mergeImportBatch(db, batch([{ ...alpha, line: 50, upvotes: 9 }]), at(2));
+    stop();
+    // beta had an entry already (its note is not known here), so only alpha and gamma come with
+    // documents; the later update of alpha comes without (its entry may have changed since).
+    expect(seen.map((documents) => documents.map((doc) => doc.id))).toEqual([
+      ['alpha', 'gamma'],
+      [],
+    ]);
+    expect(seen[0]?.[0]).toEqual({
+      id: 'alpha',
+      title: 'Alpha',
+      abstract: 'Abstract of Alpha.',
+      organization: null,
+      tags: [],
+      note: '',
+      status: 'inbox',
+      year: 2025,
+    });
   });
 });

@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { SCHEMA_V1 } from '../../../src/renderer/src/db/schema';
 import { newPaperRecord } from '../../../src/renderer/src/db/merge';
 import type { EntryRecordV1 } from '../../../src/renderer/src/db/migrations/v2-tag-table';
-import { TAG_PALETTE, openLibrary, type PaperRecord } from '../../../src/renderer/src/db';
+import {
+  CURRENT_SCHEMA_VERSION,
+  TAG_PALETTE,
+  openLibrary,
+  type PaperRecord,
+} from '../../../src/renderer/src/db';
 import { paper, source } from './helpers';
 
 /** A paper as version 1 code wrote it (no `fieldDates`). */
@@ -104,7 +109,7 @@ describe('migration v1 → current', () => {
         'Gamma',
       ]);
       expect(await db.meta.get('persistence')).toEqual({ key: 'persistence', value: 'granted' });
-      expect(db.verno).toBe(3);
+      expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
     } finally {
       db.close();
     }

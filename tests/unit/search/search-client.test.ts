@@ -128,4 +128,79 @@ describe('search worker host', () => {
     expect(result?.total).toBe(2000);
     expect(result?.hits.length).toBe(5);
   });
+
+  function widgetDoc(id: string, title = `Paper ${id} about widgets`): SearchDocument {
+    return {
+      id,
+      title,
+      abstract: 'An abstract.',
+      organization: null,
+      tags: [],
+      note: '',
+      status: 'inbox',
+      year: null,
+    };
+  }
+
+  /** A host whose settle timer is fired by hand. */
+  function hostWithManualTimer() {
+    const responses: SearchResponse[] = [];
+    const timers = new Map<number, () => void>();
+    let nextTimer = 1;
+    const host = createSearchHost((response) => responses.push(response), {
+      setTimer: (callback) => {
+        timers.set(nextTimer, callback);
+        return nextTimer++;
+      },
+      clearTimer: (handle) => timers.delete(handle as number),
+    });
+    const fireTimers = (): void => {
+      const due = [...timers.values()];
+      timers.clear();
+      for (const callback of due) callback();
+    };
+    return { host, responses, timers, fireTimers };
+  }
+
+  function hitIds(response: SearchResponse | undefined): string[] {
+    return response?.type === 'result' ? response.result.hits.map((hit) => hit.id) : [];
+  }
+
+  it('buffers incremental changes and applies them together once they settle', () => {
+    const { host, responses, timers, fireTimers } = hostWithManualTimer();
+    host({ type: 'upsert', docs: [widgetDoc('a'), widgetDoc('b')] });
+    host({ type: 'upsert', docs: [widgetDoc('c')] });
+    host({ type: 'remove', ids: ['b'] });
+    expect(responses).toEqual([]);
+    expect(timers.size).toBe(1);
+    fireTimers();
+    expect(responses).toEqual([expect.objectContaining({ type: 'ready', size: 2 })]);
+    host({ type: 'search', requestId: 1, query: 'widgets', limit: 10 });
+    expect(hitIds(responses[1]).sort()).toEqual(['a', 'c']);
+  });
+
+  it('applies buffered changes before answering a search, in the order they were sent', () => {
+    const { host, responses, timers } = hostWithManualTimer();
+    host({ type: 'upsert', docs: [widgetDoc('a'), widgetDoc('b')] });
+    host({ type: 'remove', ids: ['a'] });
+    host({ type: 'upsert', docs: [widgetDoc('b', 'Gadgets only')] });
+    host({ type: 'search', requestId: 7, query: 'widgets', limit: 10 });
+    expect(timers.size).toBe(0);
+    expect(responses[0]).toMatchObject({ type: 'ready', size: 1 });
+    expect(responses[1]).toMatchObject({ type: 'result', requestId: 7 });
+    expect(hitIds(responses[1])).toEqual([]);
+    host({ type: 'search', requestId: 8, query: 'gadgets', limit: 10 });
+    expect(hitIds(responses[2])).toEqual(['b']);
+  });
+
+  it('drops buffered changes when the whole index is replaced', () => {
+    const { host, responses, timers, fireTimers } = hostWithManualTimer();
+    host({ type: 'upsert', docs: [widgetDoc('stale')] });
+    host({ type: 'replace-all', docs: [widgetDoc('fresh')] });
+    expect(timers.size).toBe(0);
+    fireTimers();
+    host({ type: 'search', requestId: 1, query: 'widgets', limit: 10 });
+    expect(responses[0]).toMatchObject({ type: 'ready', size: 1 });
+    expect(hitIds(responses[1])).toEqual(['fresh']);
+  });
 });

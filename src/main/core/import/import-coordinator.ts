@@ -28,9 +28,12 @@ export interface PreparedDump {
 
 interface AwaitedAck {
   readonly importId: string;
-  readonly index: number;
   resolve(): void;
   reject(reason: Error): void;
+}
+
+function ackKey(importId: string, index: number): string {
+  return `${importId}:${index}`;
 }
 
 /** Origins where the user acted and so wants to hear that a file was already imported. */
@@ -39,6 +42,11 @@ const USER_ORIGINS: ReadonlySet<ImportOrigin> = new Set(['drop', 'dialog', 'past
 /** Tuning and clock, injectable for tests. */
 export interface CoordinatorOptions {
   readonly batchSize?: number;
+  /**
+   * How many batches may be sent before the oldest is acknowledged (default 2): the renderer
+   * commits one while the next is in transit, and never holds more than this many.
+   */
+  readonly batchesInFlight?: number;
   readonly ackTimeoutMs?: number;
   readonly now?: () => Date;
   readonly log?: (message: string) => void;
@@ -54,18 +62,21 @@ export function hashBytes(bytes: Uint8Array): string {
 /**
  * Turns queued dump files into acknowledged batches, one file at a time.
  *
- * Invariants: batches of a file are sent in order and the next is sent only after the previous
- * was acknowledged (back-pressure: the renderer is never flooded); a file is recorded in the
- * ledger only after its last batch was acknowledged; if the renderer goes away mid-import (reload,
- * crash) the file is started again from its first batch once a renderer is ready, which is safe
- * because merging is idempotent.
+ * Invariants: batches of a file are sent in order and at most `batchesInFlight` of them are
+ * unacknowledged at any time (back-pressure: the renderer is never flooded, yet commits one batch
+ * while the next is in transit); a file is recorded in the ledger only after its last batch was
+ * acknowledged; a failed or missing acknowledgement ends the file's import and later acks of it
+ * are ignored; if the renderer goes away mid-import (reload, crash) the file is started again
+ * from its first batch once a renderer is ready, which is safe because merging is idempotent.
  */
 export class ImportCoordinator {
   private readonly queue: QueuedImport[] = [];
   private rendererReady = false;
   private running: Promise<void> | null = null;
-  private awaited: AwaitedAck | null = null;
+  /** Batches sent and not yet acknowledged, by `importId:index`. */
+  private readonly awaited = new Map<string, AwaitedAck>();
   private readonly batchSize: number;
+  private readonly batchesInFlight: number;
   private readonly ackTimeoutMs: number;
   private readonly now: () => Date;
   private readonly log: (message: string) => void;
@@ -76,6 +87,7 @@ export class ImportCoordinator {
     options: CoordinatorOptions = {},
   ) {
     this.batchSize = options.batchSize ?? 1000;
+    this.batchesInFlight = Math.max(1, options.batchesInFlight ?? 2);
     this.ackTimeoutMs = options.ackTimeoutMs ?? 120_000;
     this.now = options.now ?? (() => new Date());
     this.log = options.log ?? (() => undefined);
@@ -100,26 +112,25 @@ export class ImportCoordinator {
   /** Called when a renderer has loaded (true) or is going away (false). */
   setRendererReady(ready: boolean): void {
     this.rendererReady = ready;
-    if (!ready && this.awaited) {
-      this.awaited.reject(new RendererGoneError('renderer went away'));
-    }
+    if (!ready) this.rejectAwaited(() => true, new RendererGoneError('renderer went away'));
     this.kick();
   }
 
   /** The renderer confirms a batch is durably committed. Unknown or stale acks are ignored. */
   acknowledge(ack: ImportAck): void {
-    const awaited = this.awaited;
-    if (awaited && awaited.importId === ack.importId && awaited.index === ack.index) {
-      awaited.resolve();
-    }
+    this.awaited.get(ackKey(ack.importId, ack.index))?.resolve();
   }
 
   /** The renderer could not commit a batch (disk full, quota): the file stays pending. */
   fail(failure: ImportFailure): void {
-    const awaited = this.awaited;
-    if (awaited && awaited.importId === failure.importId) {
-      awaited.reject(new Error(failure.message));
-    }
+    this.rejectAwaited(
+      (awaited) => awaited.importId === failure.importId,
+      new Error(failure.message),
+    );
+  }
+
+  private rejectAwaited(matches: (awaited: AwaitedAck) => boolean, reason: Error): void {
+    for (const awaited of [...this.awaited.values()]) if (matches(awaited)) awaited.reject(reason);
   }
 
   /** Resolves once the queue is empty and nothing is in flight (used by tests and shutdown). */
@@ -234,22 +245,48 @@ export class ImportCoordinator {
       startedAt: this.now().toISOString(),
     };
     const count = Math.max(1, Math.ceil(result.papers.length / this.batchSize));
-    for (let index = 0; index < count; index++) {
-      const batch: ImportBatch = {
-        source,
-        index,
-        count,
-        papers: result.papers.slice(index * this.batchSize, (index + 1) * this.batchSize),
-        diagnostics: index === count - 1 ? result.diagnostics : [],
-        totalPapers: result.papers.length,
-      };
-      const acknowledged = this.awaitAck(source.importId, index);
-      this.send('import:batch', batch);
-      await acknowledged;
+    const unacknowledged: Promise<void>[] = [];
+    try {
+      for (let index = 0; index < count; index++) {
+        if (unacknowledged.length >= this.batchesInFlight) await unacknowledged.shift();
+        const acknowledged = this.sendBatch(source, result, index, count);
+        // Awaited in order below; this only keeps a later batch's early rejection from counting
+        // as unhandled while an earlier one is still awaited.
+        acknowledged.catch(() => undefined);
+        unacknowledged.push(acknowledged);
+      }
+      for (const acknowledged of unacknowledged) await acknowledged;
+    } finally {
+      // A rejection ends the import; later acks of the same import are then stale and ignored.
+      this.rejectAwaited(
+        (awaited) => awaited.importId === source.importId,
+        new Error('import abandoned'),
+      );
     }
   }
 
+  /** Sends batch `index` of `result`; resolves when the renderer has acknowledged it. */
+  private sendBatch(
+    source: ImportSource,
+    result: ParseResult,
+    index: number,
+    count: number,
+  ): Promise<void> {
+    const batch: ImportBatch = {
+      source,
+      index,
+      count,
+      papers: result.papers.slice(index * this.batchSize, (index + 1) * this.batchSize),
+      diagnostics: index === count - 1 ? result.diagnostics : [],
+      totalPapers: result.papers.length,
+    };
+    const acknowledged = this.awaitAck(source.importId, index);
+    this.send('import:batch', batch);
+    return acknowledged;
+  }
+
   private awaitAck(importId: string, index: number): Promise<void> {
+    const key = ackKey(importId, index);
     return new Promise<void>((resolve, reject) => {
       const timer = setTimeout(
         () =>
@@ -258,11 +295,10 @@ export class ImportCoordinator {
       );
       const settle = (): void => {
         clearTimeout(timer);
-        this.awaited = null;
+        this.awaited.delete(key);
       };
-      this.awaited = {
+      this.awaited.set(key, {
         importId,
-        index,
         resolve: () => {
           settle();
           resolve();
@@ -271,7 +307,7 @@ export class ImportCoordinator {
           settle();
           reject(reason);
         },
-      };
+      });
     });
   }
 

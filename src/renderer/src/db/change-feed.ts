@@ -3,12 +3,21 @@
  * outside IndexedDB (the search index re-indexes only the papers named here).
  * Invariant: write functions call `emitLibraryChanged` only after their transaction committed.
  */
+import type { LibrarySearchDocument } from './search-documents';
 
 /** Affected paper ids, or 'all' when every paper may be affected. */
 export type LibraryChange = readonly string[] | 'all';
 
-/** Receives the ids of papers whose searchable data may have changed. */
-export type LibraryChangeListener = (paperIds: LibraryChange) => void;
+/**
+ * Receives the ids of papers whose searchable data may have changed, and the current search
+ * documents of some of them (`documents`, possibly empty), built from the committed records so
+ * listeners need not read those papers back: an import of 1000 new papers would otherwise read
+ * back every abstract it just wrote, competing with the next batch for IndexedDB.
+ */
+export type LibraryChangeListener = (
+  paperIds: LibraryChange,
+  documents: readonly LibrarySearchDocument[],
+) => void;
 
 const listeners = new Set<LibraryChangeListener>();
 
@@ -23,12 +32,18 @@ export function onLibraryChanged(listener: LibraryChangeListener): () => void {
   };
 }
 
-/** Notifies every listener; an empty id list notifies nobody (nothing changed). */
-export function emitLibraryChanged(paperIds: LibraryChange): void {
+/**
+ * Notifies every listener; an empty id list notifies nobody (nothing changed). `documents` must
+ * describe papers in `paperIds` exactly as committed.
+ */
+export function emitLibraryChanged(
+  paperIds: LibraryChange,
+  documents: readonly LibrarySearchDocument[] = [],
+): void {
   if (paperIds !== 'all' && paperIds.length === 0) return;
   for (const listener of [...listeners]) {
     try {
-      listener(paperIds);
+      listener(paperIds, documents);
     } catch (error) {
       console.error('A library change listener failed', error);
     }

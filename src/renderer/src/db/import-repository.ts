@@ -2,10 +2,13 @@
  * Committing parsed import batches: one read-write transaction per batch, bulk operations only
  * (no per-paper awaits), so a 50k-paper dump imports in seconds.
  */
+import { Dexie } from 'dexie';
 import type { ImportBatch, MergeCounts } from '../../../shared/import-types';
 import { emitLibraryChanged } from './change-feed';
+import { markImportBatchCommitted } from './import-activity';
 import { mergeBatch, toPaperSummary } from './merge-batch';
 import type { LibraryDb } from './schema';
+import { toSearchDocument, type LibrarySearchDocument } from './search-documents';
 import type { EntryRecord, ImportRecord, PaperRecord } from './types';
 
 /** The entry a brand-new paper gets: in the inbox, untagged, no note. */
@@ -74,7 +77,8 @@ export function accumulateImport(
  * bulkGet the batch's papers, merge in memory, bulkPut only changed records, bulkAdd a default entry
  * only for ids that have none. Existing entries are never read for writing, so user data is
  * untouched. Idempotent: re-merging the same batch writes no paper and counts nothing twice.
- * Notifies the change feed with the written paper ids after the commit.
+ * After the commit, notifies the change feed with the written paper ids (and the search documents
+ * of the new ones) and marks an import as active, which slows down whole-library re-queries.
  */
 export async function mergeImportBatch(
   db: LibraryDb,
@@ -84,36 +88,78 @@ export async function mergeImportBatch(
   const importedAt = now.toISOString();
   const ids = [...new Set(batch.papers.map((paper) => paper.id))];
   const tables = [db.papers, db.paperSummaries, db.entries, db.imports];
-  const result = await db.transaction('rw', tables, async () => {
-    // A key-only lookup first: on a fresh import most ids are new, and reading keys avoids
-    // deserialising records that are not there to merge with.
-    const knownIds = (await db.papers.where(':id').anyOf(ids).primaryKeys()) as string[];
-    const stored = knownIds.length > 0 ? await db.papers.bulkGet(knownIds) : [];
+  const { merged, addedEntries } = await db.transaction('rw', tables, async () => {
+    // bulkGet, not `where(':id').anyOf(ids)`: anyOf walks a cursor across the whole key range the
+    // batch spans, which for hashed ids is the whole table, so every batch got slower as the
+    // library grew; bulkGet costs one key lookup per id whatever the library's size.
+    const stored = await db.papers.bulkGet(ids);
     const existing = new Map<string, PaperRecord>();
     for (const record of stored) if (record) existing.set(record.id, record);
-    const merged = mergeBatch(existing, batch.papers, batch.source, importedAt);
-    if (merged.toWrite.length > 0) {
-      await db.papers.bulkPut([...merged.toWrite]);
-      await db.paperSummaries.bulkPut(merged.toWrite.map(toPaperSummary));
+    const mergedBatch = mergeBatch(existing, batch.papers, batch.source, importedAt);
+    if (mergedBatch.toWrite.length > 0) {
+      await db.papers.bulkPut([...mergedBatch.toWrite]);
+      await db.paperSummaries.bulkPut(mergedBatch.toWrite.map(toPaperSummary));
     }
-    await addMissingEntries(db, merged.newIds, importedAt);
+    const entries = await addMissingEntries(db, mergedBatch.newIds, importedAt);
     const row = await db.imports.get(batch.source.importId);
-    const next = accumulateImport(row, batch, merged.counts, importedAt);
+    const next = accumulateImport(row, batch, mergedBatch.counts, importedAt);
     if (next !== row) await db.imports.put(next);
-    return merged;
+    return { merged: mergedBatch, addedEntries: entries };
   });
-  emitLibraryChanged(result.toWrite.map((record) => record.id));
-  return result.counts;
+  markImportBatchCommitted();
+  emitLibraryChanged(
+    merged.toWrite.map((record) => record.id),
+    newPaperDocuments(merged.toWrite, addedEntries),
+  );
+  return merged.counts;
 }
 
-async function addMissingEntries(db: LibraryDb, paperIds: readonly string[], now: string) {
-  if (paperIds.length === 0) return;
-  const present = new Set(
-    (await db.entries
-      .where(':id')
-      .anyOf([...paperIds])
-      .primaryKeys()) as string[],
+/**
+ * Search documents of the papers that got a brand-new entry: fully known from the written record
+ * and the default entry (no tags, no note), so the search index need not read them back.
+ */
+function newPaperDocuments(
+  written: readonly PaperRecord[],
+  addedEntries: ReadonlyMap<string, EntryRecord>,
+): LibrarySearchDocument[] {
+  const noTags = new Map<string, string>();
+  return written.flatMap((paper) => {
+    const entry = addedEntries.get(paper.id);
+    return entry ? [toSearchDocument(paper, entry, noTags)] : [];
+  });
+}
+
+/**
+ * Adds a default entry for each of `paperIds` that has none; returns the added entries by id.
+ * `bulkAdd` never overwrites: an id that already has an entry fails with a ConstraintError, which
+ * is expected here (the entry is kept as it is). Adding first and sorting out refusals afterwards
+ * spares a read of 1000 keys per batch, since new papers almost never have an entry.
+ */
+async function addMissingEntries(
+  db: LibraryDb,
+  paperIds: readonly string[],
+  now: string,
+): Promise<Map<string, EntryRecord>> {
+  const candidates = paperIds.map((id) => defaultEntry(id, now));
+  if (candidates.length === 0) return new Map();
+  let refused: ReadonlySet<number> = new Set();
+  try {
+    await db.entries.bulkAdd(candidates);
+  } catch (error) {
+    refused = existingKeyPositions(error);
+  }
+  return new Map(
+    candidates.flatMap((entry, i) => (refused.has(i) ? [] : [[entry.paperId, entry] as const])),
   );
-  const missing = paperIds.filter((id) => !present.has(id));
-  if (missing.length > 0) await db.entries.bulkAdd(missing.map((id) => defaultEntry(id, now)));
+}
+
+/** Positions refused only because the key already exists; anything else is rethrown. */
+function existingKeyPositions(error: unknown): Set<number> {
+  if (!(error instanceof Dexie.BulkError)) throw error;
+  const positions = new Set<number>();
+  for (const [position, failure] of Object.entries(error.failuresByPos)) {
+    if (failure.name !== 'ConstraintError') throw error;
+    positions.add(Number(position));
+  }
+  return positions;
 }

@@ -1,15 +1,44 @@
 import Dexie from 'dexie';
 import { useEffect, useState, type DependencyList } from 'react';
+import { isImportActive } from './import-activity';
 
-/** Longest pause between a change and the refreshed result. */
-const MAX_DELAY_MS = 1500;
+/** Re-run pacing: wait `factor` times the last run's duration, but never more than `maxDelayMs`. */
+interface Pace {
+  readonly factor: number;
+  readonly maxDelayMs: number;
+}
+
+/** Between user actions: a cheap query refreshes at once, a slow one at most ~1.5 s late. */
+const NORMAL_PACE: Pace = { factor: 2, maxDelayMs: 1500 };
 
 /**
- * Like `useLiveQuery`, but a re-run after a change waits at least twice as long as the previous
- * run took. Cheap queries still refresh at once; a query over 50k rows, while an import commits a
- * batch every few hundred milliseconds, refreshes a few times per second instead of after every
- * batch, which keeps imports fast and the UI responsive. Returns undefined until the first result
- * (and again right after `deps` change).
+ * While an import commits: a whole-library query keeps to about a tenth of IndexedDB's time, so
+ * it does not hold up the import's transactions (for 50k papers it refreshes every few seconds).
+ */
+const IMPORT_PACE: Pace = { factor: 9, maxDelayMs: 10_000 };
+
+/** A waiting re-run re-checks this often whether the import has ended and it may run sooner. */
+const RECHECK_MS = 250;
+
+/**
+ * Milliseconds until a query that last took `lastDurationMs` and ended `sinceLastEndMs` ago may
+ * re-run (0 or less: now), at the normal pace or, while `importing`, the import pace.
+ */
+export function msUntilRerun(
+  lastDurationMs: number,
+  sinceLastEndMs: number,
+  importing: boolean,
+): number {
+  const pace = importing ? IMPORT_PACE : NORMAL_PACE;
+  return Math.min(pace.maxDelayMs, pace.factor * lastDurationMs) - sinceLastEndMs;
+}
+
+/**
+ * Like `useLiveQuery`, but a re-run after a change waits a multiple of the previous run's duration
+ * (see `NORMAL_PACE` and `IMPORT_PACE`). Cheap queries still refresh at once; a query over 50k rows
+ * does not re-run after every batch of an import, which keeps imports fast and the UI responsive,
+ * and once the import ends it refreshes within `RECHECK_MS` plus its normal pace. Returns undefined
+ * until the first result (and again right after `deps` change).
  */
 export function useThrottledQuery<T>(
   dbName: string,
@@ -42,20 +71,22 @@ export function useThrottledQuery<T>(
         if (dirty && live) schedule();
       }
     };
+    const msUntilDue = (): number =>
+      msUntilRerun(lastDuration, performance.now() - lastEnd, isImportActive());
     const schedule = (): void => {
       if (running) {
         dirty = true;
         return;
       }
       if (timer !== undefined) return;
-      const wait = Math.max(
-        0,
-        Math.min(MAX_DELAY_MS, 2 * lastDuration) - (performance.now() - lastEnd),
+      timer = setTimeout(
+        () => {
+          timer = undefined;
+          if (msUntilDue() > 0) schedule();
+          else void run();
+        },
+        Math.max(0, Math.min(RECHECK_MS, msUntilDue())),
       );
-      timer = setTimeout(() => {
-        timer = undefined;
-        void run();
-      }, wait);
     };
     const onMutated = (parts: Record<string, unknown>): void => {
       if (Object.keys(parts).some((part) => part.startsWith(prefix))) schedule();

@@ -17,16 +17,20 @@ function summary(counts: MergeCounts): string {
 
 /**
  * Connects main's import events to the library: each batch is merged in one transaction and only
- * then acknowledged, in arrival order (a promise chain serialises them). Progress and a per-file
+ * then acknowledged, in arrival order (a promise chain serialises them; main keeps at most a couple
+ * of batches in flight, so the next one is already here when a commit ends). Progress and a per-file
  * report are shown as toasts; a failed commit is reported to main, which keeps the file pending.
  */
 export function useImportPipeline(api: PaperQueueApi): void {
   useEffect(() => {
     const running = new Map<string, RunningImport>();
+    // Main may already have sent the next batch of an import whose commit failed; it is dropped.
+    const failed = new Set<string>();
     let chain: Promise<void> = Promise.resolve();
 
     const commit = async (batch: ImportBatch): Promise<void> => {
       const { source } = batch;
+      if (failed.has(source.importId)) return;
       let state = running.get(source.importId);
       if (!state) {
         state = {
@@ -42,9 +46,15 @@ export function useImportPipeline(api: PaperQueueApi): void {
         state.added += counts.added;
         state.updated += counts.updated;
         state.unchanged += counts.unchanged;
-        await api.acknowledgeBatch({ importId: source.importId, index: batch.index, counts });
+        // Not awaited: the next batch is usually here already and commits while the ack travels.
+        // Acks still leave in commit order; one that never arrives makes main time out and keep
+        // the file pending, so nothing is lost.
+        api
+          .acknowledgeBatch({ importId: source.importId, index: batch.index, counts })
+          .catch((error: unknown) => console.error('Could not acknowledge an import batch', error));
       } catch (error) {
         running.delete(source.importId);
+        failed.add(source.importId);
         const message = describeDbError(error);
         await api.reportBatchFailure({ importId: source.importId, message }).catch(() => undefined);
         showToast(

@@ -32,7 +32,7 @@ export function useSearchIndex(): {
           detail: error instanceof Error ? error.message : String(error),
         });
       });
-    const unsubscribe = onLibraryChanged((ids) => {
+    const unsubscribe = onLibraryChanged((ids, documents) => {
       pending = pending.then(async () => {
         if (!live) return;
         if (ids === 'all') {
@@ -40,11 +40,14 @@ export function useSearchIndex(): {
           bump();
           return;
         }
-        const docs = await loadSearchDocuments(getLibrary(), ids);
+        // Documents that came with the change are current; only the others are read back.
+        const supplied = new Set(documents.map((doc) => doc.id));
+        const toLoad = ids.filter((id) => !supplied.has(id));
+        const loaded = toLoad.length > 0 ? await loadSearchDocuments(getLibrary(), toLoad) : [];
         if (!live) return;
-        const found = new Set(docs.map((doc) => doc.id));
-        searchClient.upsert(docs);
-        const gone = ids.filter((id) => !found.has(id));
+        const found = new Set(loaded.map((doc) => doc.id));
+        searchClient.upsert([...documents, ...loaded]);
+        const gone = toLoad.filter((id) => !found.has(id));
         if (gone.length > 0) searchClient.remove(gone);
         bump();
       });

@@ -1,0 +1,27 @@
+/**
+ * Whether imports are committing right now. Queries over the whole library (the list of 50k
+ * papers, the search index's reads) compete with import transactions for IndexedDB, which runs
+ * overlapping transactions one after another; while an import is active they re-run less often.
+ * Invariant: `mergeImportBatch` marks every committed batch, so an import counts as active from
+ * its first commit until `IMPORT_QUIET_MS` after its last one.
+ */
+
+/** How long after the last committed batch an import still counts as active. */
+export const IMPORT_QUIET_MS = 1500;
+
+let lastCommitAt = Number.NEGATIVE_INFINITY;
+
+/** Records that an import batch has just committed. */
+export function markImportBatchCommitted(now: number = performance.now()): void {
+  lastCommitAt = now;
+}
+
+/** True while import batches are being committed (see the module comment). */
+export function isImportActive(now: number = performance.now()): boolean {
+  return now - lastCommitAt < IMPORT_QUIET_MS;
+}
+
+/** Milliseconds until `isImportActive` turns false, or 0 when it already is. */
+export function msUntilImportQuiet(now: number = performance.now()): number {
+  return Math.max(0, lastCommitAt + IMPORT_QUIET_MS - now);
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import {
+  IMPORT_QUIET_MS,
+  isImportActive,
+  markImportBatchCommitted,
+  msUntilImportQuiet,
+} from '../../../src/renderer/src/db/import-activity';
+import { msUntilRerun } from '../../../src/renderer/src/db/throttled-query';
+
+describe('import activity', () => {
+  it('counts as active from a committed batch until the quiet time has passed', () => {
+    markImportBatchCommitted(10_000);
+    expect(isImportActive(10_000)).toBe(true);
+    expect(isImportActive(10_000 + IMPORT_QUIET_MS - 1)).toBe(true);
+    expect(msUntilImportQuiet(10_500)).toBe(IMPORT_QUIET_MS - 500);
+    expect(isImportActive(10_000 + IMPORT_QUIET_MS)).toBe(false);
+    expect(msUntilImportQuiet(10_000 + IMPORT_QUIET_MS + 5)).toBe(0);
+    markImportBatchCommitted(20_000);
+    expect(isImportActive(20_100)).toBe(true);
+  });
+});
+
+describe('re-run pacing of whole-library queries', () => {
+  it('re-runs a cheap query at once and a slow one later, with a cap', () => {
+    expect(msUntilRerun(5, 50, false)).toBeLessThanOrEqual(0);
+    expect(msUntilRerun(100, 0, false)).toBe(200);
+    expect(msUntilRerun(100, 150, false)).toBe(50);
+    expect(msUntilRerun(2000, 0, false)).toBe(1500);
+  });
+
+  it('leaves most of IndexedDB to an import while one is committing', () => {
+    expect(msUntilRerun(100, 0, true)).toBe(900);
+    expect(msUntilRerun(700, 0, true)).toBe(6300);
+    expect(msUntilRerun(5000, 0, true)).toBe(10_000);
+    expect(msUntilRerun(100, 1000, true)).toBeLessThanOrEqual(0);
+  });
+});
