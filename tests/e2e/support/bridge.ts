@@ -30,6 +30,12 @@ export interface Bridge {
 
 const BYTES_MARKER = '__pqBytes';
 
+/** Same-origin path the page fetches large event payloads from (see `send`). */
+const PAYLOAD_PATH = '/__pq-bridge/payload/';
+
+/** Events up to this many JSON characters are delivered inline. */
+const INLINE_EVENT_CHARS = 32 * 1024;
+
 /** Replaces `{__pqBytes: base64}` markers (made by the page) with Uint8Arrays. */
 function decodeBytes(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(decodeBytes);
@@ -60,20 +66,42 @@ export async function installBridge(
   await mkdir(userDataFolder, { recursive: true });
   const dialogs: FakeDialogs = { nextFolder: null, nextFiles: [], revealed: [], opened: [] };
 
-  // Payloads travel as one JSON string: Playwright's structured argument serialisation walks
-  // every field on both sides, which for a 1000-paper batch costs far more than JSON.
+  // Events travel as JSON text. A small one rides inside a `page.evaluate` call. A large one (an
+  // import batch of 1000 papers is ~1.5 MB) would be escaped into a DevTools protocol message and
+  // parsed by the page's main thread, costing it ~70 ms per batch, far more than Electron's IPC;
+  // instead the page is told its number and fetches it from `PAYLOAD_PATH`, which this bridge
+  // answers through `page.route`, so the page only runs JSON.parse as it would run IPC decoding.
+  const payloads = new Map<number, string>();
+  let nextPayloadId = 1;
   const send = <E extends EventChannel>(channel: E, payload: EventContract[E]): void => {
+    const json = JSON.stringify(payload);
+    const inline = json.length <= INLINE_EVENT_CHARS;
+    const id = inline ? 0 : nextPayloadId++;
+    if (!inline) payloads.set(id, json);
     page
       .evaluate(
-        ([name, json]) => {
-          const dispatch = (window as unknown as { __pqDispatch?: (c: string, p: unknown) => void })
-            .__pqDispatch;
-          dispatch?.(name, JSON.parse(json));
+        ([name, text, payloadId]) => {
+          const receive = (
+            window as unknown as {
+              __pqReceive?: (channel: string, json: string | null, id: number) => void;
+            }
+          ).__pqReceive;
+          receive?.(name, text, payloadId);
         },
-        [channel, JSON.stringify(payload)] as const,
+        [channel, inline ? json : null, id] as const,
       )
       .catch(() => backend.rendererGone());
   };
+  await page.route(`**${PAYLOAD_PATH}*`, async (route) => {
+    const id = Number(new URL(route.request().url()).pathname.slice(PAYLOAD_PATH.length));
+    const body = payloads.get(id);
+    payloads.delete(id);
+    await route.fulfill(
+      body === undefined
+        ? { status: 404, body: 'unknown payload' }
+        : { status: 200, contentType: 'application/json', body },
+    );
+  });
 
   const backend = await createBackend(
     {
@@ -94,7 +122,9 @@ export async function installBridge(
   );
 
   page.on('framenavigated', (frame) => {
-    if (frame === page.mainFrame()) backend.rendererGone();
+    if (frame !== page.mainFrame()) return;
+    payloads.clear();
+    backend.rendererGone();
   });
 
   await page.exposeBinding('__pqInvoke', async (_source, channel: string, payload: unknown) => {
@@ -106,7 +136,7 @@ export async function installBridge(
   // `__name` helper; define it in the page so the same bridge works there and under Playwright.
   await page.addInitScript('globalThis.__name ??= (target) => target;');
   await page.addInitScript(
-    ({ invokeFunctions, eventFunctions, marker }) => {
+    ({ invokeFunctions, eventFunctions, marker, payloadPath }) => {
       const listeners = new Map<string, Set<(payload: unknown) => void>>();
       const encode = (value: unknown): unknown => {
         if (value instanceof Uint8Array) {
@@ -143,13 +173,32 @@ export async function installBridge(
         value: Object.freeze(api),
         configurable: false,
       });
-      Object.defineProperty(window, '__pqDispatch', {
-        value: (channel: string, payload: unknown) => {
-          for (const listener of listeners.get(channel) ?? []) listener(payload);
+      // Events are handed to listeners strictly in the order they were sent, even when a later
+      // inline event arrives while an earlier large one is still being fetched.
+      let delivered: Promise<void> = Promise.resolve();
+      Object.defineProperty(window, '__pqReceive', {
+        value: (channel: string, json: string | null, id: number) => {
+          const text =
+            json ??
+            fetch(`${payloadPath}${id}`).then((response) => {
+              if (!response.ok) throw new Error(`bridge payload ${id}: ${response.status}`);
+              return response.text();
+            });
+          delivered = delivered
+            .then(async () => {
+              const payload: unknown = JSON.parse(await text);
+              for (const listener of listeners.get(channel) ?? []) listener(payload);
+            })
+            .catch((error: unknown) => console.error('Bridge event lost', error));
         },
       });
     },
-    { invokeFunctions: INVOKE_FUNCTIONS, eventFunctions: EVENT_FUNCTIONS, marker: BYTES_MARKER },
+    {
+      invokeFunctions: INVOKE_FUNCTIONS,
+      eventFunctions: EVENT_FUNCTIONS,
+      marker: BYTES_MARKER,
+      payloadPath: PAYLOAD_PATH,
+    },
   );
 
   return {

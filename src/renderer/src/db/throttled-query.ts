@@ -15,7 +15,7 @@ const NORMAL_PACE: Pace = { factor: 2, maxDelayMs: 1500 };
  * While an import commits: a whole-library query keeps to about a tenth of IndexedDB's time, so
  * it does not hold up the import's transactions (for 50k papers it refreshes every few seconds).
  */
-const IMPORT_PACE: Pace = { factor: 9, maxDelayMs: 10_000 };
+const IMPORT_PACE: Pace = { factor: 20, maxDelayMs: 15_000 };
 
 /** A waiting re-run re-checks this often whether the import has ended and it may run sooner. */
 const RECHECK_MS = 250;
