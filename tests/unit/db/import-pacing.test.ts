@@ -29,9 +29,10 @@ describe('re-run pacing of whole-library queries', () => {
   });
 
   it('leaves most of IndexedDB to an import while one is committing', () => {
-    expect(msUntilRerun(100, 0, true)).toBe(900);
-    expect(msUntilRerun(700, 0, true)).toBe(6300);
-    expect(msUntilRerun(5000, 0, true)).toBe(10_000);
-    expect(msUntilRerun(100, 1000, true)).toBeLessThanOrEqual(0);
+    expect(msUntilRerun(100, 0, true)).toBe(2000);
+    expect(msUntilRerun(700, 0, true)).toBe(14_000);
+    expect(msUntilRerun(5000, 0, true)).toBe(15_000);
+    expect(msUntilRerun(100, 1500, true)).toBe(500);
+    expect(msUntilRerun(100, 2500, true)).toBeLessThanOrEqual(0);
   });
 });

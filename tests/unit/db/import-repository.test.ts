@@ -61,6 +61,37 @@ describe('mergeImportBatch', () => {
     expect(await db.entries.count()).toBe(1);
   });
 
+  it('merges every sighting of a stored paper in a mixed batch, in order', async () => {
+    const db = freshLibrary();
+    await mergeImportBatch(
+      db,
+      batch([paper({ title: 'Alpha', line: 1, abstract: 'Short' })]),
+      at(0),
+    );
+    const next = source({ file: 'next.txt', listingDate: '2025-04-18' });
+    const mixed = [
+      paper({ title: 'Alpha', line: 3, abstract: 'Short, then longer', authors: 2 }),
+      paper({ title: 'Delta', line: 5 }),
+      paper({ title: 'Alpha', line: 9, abstract: 'Short', authors: 4 }),
+    ];
+    expect(await mergeImportBatch(db, batch(mixed, next), at(1))).toEqual({
+      added: 1,
+      updated: 1,
+      unchanged: 0,
+    });
+    const alpha = await db.papers.get('alpha');
+    expect(alpha?.abstract).toBe('Short, then longer');
+    expect(alpha?.authors).toBe(2); // same listing date: the first value stays
+    expect(alpha?.sources.map((s) => [s.file, s.line])).toEqual([
+      ['dump-000.txt', 1],
+      ['next.txt', 3],
+      ['next.txt', 9],
+    ]);
+    expect(alpha?.firstSeenAt).toBe(at(0).toISOString());
+    expect((await db.paperSummaries.get('delta'))?.title).toBe('Delta');
+    expect(await db.entries.count()).toBe(2);
+  });
+
   it('counts updated versus unchanged papers on a later dump', async () => {
     const db = freshLibrary();
     await mergeImportBatch(db, batch(papers), at(0));
