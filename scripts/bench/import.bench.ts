@@ -6,6 +6,9 @@ export const title = 'Import into IndexedDB in Chromium (drop → parse → batc
 
 const FILE_SIZE = 10_000;
 
+/** How long after the import the page is still watched for long tasks. */
+const SETTLE_MS = 5000;
+
 async function importPapers(total: number): Promise<void> {
   const harness = await startBrowserHarness();
   try {
@@ -42,6 +45,9 @@ async function importPapers(total: number): Promise<void> {
       .filter({ hasText: String(total) })
       .waitFor({ timeout: 60_000 });
     const shown = (performance.now() - started) / 1000;
+    // Long tasks count until the app has settled: the list's and the search index's catch-up
+    // after the last batch belong to the import too.
+    await page.waitForTimeout(SETTLE_MS);
     const longTasks = await page.evaluate(
       () => (window as unknown as { __longTasks: number[] }).__longTasks,
     );
@@ -50,7 +56,8 @@ async function importPapers(total: number): Promise<void> {
     console.log(
       `${String(total).padStart(6)} papers (${megabytes.toFixed(1)} MB in ${files.length} dumps): committed in ${elapsed.toFixed(2)} s` +
         ` (${Math.round(total / elapsed)} papers/s), shown in ${shown.toFixed(2)} s;` +
-        ` main-thread long tasks: ${longTasks.length}, worst ${worst.toFixed(0)} ms, over 100 ms: ${over100}`,
+        ` main-thread long tasks until ${SETTLE_MS / 1000} s later: ${longTasks.length},` +
+        ` worst ${worst.toFixed(0)} ms, over 100 ms: ${over100}`,
     );
     await bridge.dispose();
     await context.close();
