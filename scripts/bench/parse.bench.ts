@@ -6,10 +6,9 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { parseDump } from '../../src/main/core/parser/index';
 import type { ParsedPaper } from '../../src/shared/paper';
+import { collector } from './gc';
 
 /** Heading printed by scripts/bench.ts. */
 export const title = 'listing-dump parser';
@@ -61,13 +60,6 @@ function buildDump(format: 'page' | 'compact', papers: readonly ParsedPaper[]): 
     size += entry.length;
   }
   return new TextEncoder().encode(parts.join(''));
-}
-
-/** `global.gc`, made available without restarting node with --expose-gc. */
-function collector(): () => void {
-  setFlagsFromString('--expose-gc');
-  const gc: unknown = runInNewContext('gc');
-  return typeof gc === 'function' ? () => void gc() : () => undefined;
 }
 
 const mb = (bytes: number): string => (bytes / 1e6).toFixed(1);

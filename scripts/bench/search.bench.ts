@@ -1,7 +1,7 @@
 /**
  * Search benchmark: index build time, query latency and heap use of SearchEngine at 10k and 50k
  * synthetic papers (recombined from the sample dumps), plus fuse.js alone at 10k for comparison.
- * Heap figures are most precise with `NODE_OPTIONS=--expose-gc` (a GC runs before each reading).
+ * A full GC runs before each heap reading.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import Fuse from 'fuse.js';
 import { FUSE_OPTIONS } from '../../src/renderer/src/search/fuse-ranker';
 import { SearchEngine } from '../../src/renderer/src/search/search-engine';
+import { collector } from './gc';
 import type { PaperStatus, SearchDocument } from '../../src/renderer/src/search/search-types';
 
 export const title = 'search: full-text inverted index candidates + fuse.js ranking';
@@ -136,9 +137,11 @@ function timeQueries(engine: SearchEngine, queries: readonly string[]): number[]
   return times.sort((a, b) => a - b);
 }
 
-/** Heap in use, in MB, after a full GC when the GC is exposed (`--expose-gc`). */
+const gc = collector();
+
+/** Heap in use, in MB, after a full GC. */
 function heapMb(): number {
-  (globalThis as { gc?: () => void }).gc?.();
+  gc();
   return process.memoryUsage().heapUsed / 2 ** 20;
 }
 
