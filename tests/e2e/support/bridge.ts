@@ -53,8 +53,8 @@ function decodeBytes(value: unknown): unknown {
 /**
  * Provides `window.paperQueue` to the page, backed by the real `src/main/core` backend running in
  * the test process: requests go through `invokeValidated` exactly as Electron IPC does, events are
- * delivered with `page.evaluate`. Only the Electron glue (windows, dialogs, the app:// protocol)
- * is replaced, by `FakeDialogs`.
+ * announced with `page.evaluate` (large payloads then fetched through `page.route`, in order).
+ * Only the Electron glue (windows, dialogs, the app:// protocol) is replaced, by `FakeDialogs`.
  */
 export async function installBridge(
   page: Page,
@@ -90,7 +90,10 @@ export async function installBridge(
         },
         [channel, inline ? json : null, id] as const,
       )
-      .catch(() => backend.rendererGone());
+      .catch(() => {
+        payloads.delete(id);
+        backend.rendererGone();
+      });
   };
   await page.route(`**${PAYLOAD_PATH}*`, async (route) => {
     const id = Number(new URL(route.request().url()).pathname.slice(PAYLOAD_PATH.length));
@@ -184,6 +187,8 @@ export async function installBridge(
               if (!response.ok) throw new Error(`bridge payload ${id}: ${response.status}`);
               return response.text();
             });
+          // Handled where it is awaited below; this keeps an early failure from being unhandled.
+          if (typeof text !== 'string') text.catch(() => undefined);
           delivered = delivered
             .then(async () => {
               const payload: unknown = JSON.parse(await text);

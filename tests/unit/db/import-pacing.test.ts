@@ -3,8 +3,12 @@ import {
   IMPORT_QUIET_MS,
   isImportActive,
   markImportBatchCommitted,
+  markUserWrite,
   msUntilImportQuiet,
+  userWroteSince,
 } from '../../../src/renderer/src/db/import-activity';
+import { setStatus } from '../../../src/renderer/src/db';
+import { at, freshLibrary } from './helpers';
 import { msUntilRerun } from '../../../src/renderer/src/db/throttled-query';
 
 describe('import activity', () => {
@@ -17,6 +21,30 @@ describe('import activity', () => {
     expect(msUntilImportQuiet(10_000 + IMPORT_QUIET_MS + 5)).toBe(0);
     markImportBatchCommitted(20_000);
     expect(isImportActive(20_100)).toBe(true);
+  });
+});
+
+describe('user writes during an import', () => {
+  it('are recorded, so views re-run at the normal pace after them', async () => {
+    const before = performance.now();
+    markUserWrite(before - 1000);
+    expect(userWroteSince(before - 2000)).toBe(true);
+    expect(userWroteSince(before)).toBe(false);
+    const db = freshLibrary();
+    await expect(setStatus(db, ['missing'], 'read', at(0))).rejects.toThrow();
+    expect(userWroteSince(before)).toBe(false);
+    await db.entries.add({
+      paperId: 'p1',
+      status: 'inbox',
+      queueRank: null,
+      tagIds: [],
+      note: '',
+      readAt: null,
+      changedAt: at(0).toISOString(),
+      statusChangedAt: at(0).toISOString(),
+    });
+    await setStatus(db, ['p1'], 'read', at(1));
+    expect(userWroteSince(before)).toBe(true);
   });
 });
 

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { Dexie } from 'dexie';
+import { describe, expect, it, vi } from 'vitest';
 import {
   addTagByName,
   mergeImportBatch,
@@ -199,6 +200,25 @@ describe('mergeImportBatch', () => {
       note: '',
       status: 'inbox',
       year: 2025,
+    });
+  });
+
+  it('commits nothing when a write fails for any reason other than an existing key', async () => {
+    const db = freshLibrary();
+    const quota = new DOMException('The disk is full.', 'QuotaExceededError');
+    const failing = vi
+      .spyOn(db.entries, 'bulkAdd')
+      .mockRejectedValueOnce(new Dexie.BulkError('entries.bulkAdd(): 1 of 3 failed', { 1: quota }));
+    await expect(mergeImportBatch(db, batch(papers), at(0))).rejects.toThrow();
+    failing.mockRestore();
+    expect(await db.papers.count()).toBe(0);
+    expect(await db.paperSummaries.count()).toBe(0);
+    expect(await db.entries.count()).toBe(0);
+    expect(await db.imports.count()).toBe(0);
+    expect(await mergeImportBatch(db, batch(papers), at(1))).toEqual({
+      added: 3,
+      updated: 0,
+      unchanged: 0,
     });
   });
 });

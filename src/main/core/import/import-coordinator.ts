@@ -11,6 +11,7 @@ import type { ParseResult } from '../../../shared/paper';
 import { formatDiagnostic, parseDump } from '../parser';
 import type { EventSender } from './event-sender';
 import type { ImportLedger } from './import-ledger';
+import { PendingAcks } from './pending-acks';
 import { readDumpFile, type DumpFile } from './read-dump-file';
 
 /** A file waiting to be imported. `prepared` carries bytes already read and parsed (drops). */
@@ -24,16 +25,6 @@ interface QueuedImport {
 export interface PreparedDump {
   readonly hash: string;
   readonly result: ParseResult;
-}
-
-interface AwaitedAck {
-  readonly importId: string;
-  resolve(): void;
-  reject(reason: Error): void;
-}
-
-function ackKey(importId: string, index: number): string {
-  return `${importId}:${index}`;
 }
 
 /** Origins where the user acted and so wants to hear that a file was already imported. */
@@ -73,11 +64,9 @@ export class ImportCoordinator {
   private readonly queue: QueuedImport[] = [];
   private rendererReady = false;
   private running: Promise<void> | null = null;
-  /** Batches sent and not yet acknowledged, by `importId:index`. */
-  private readonly awaited = new Map<string, AwaitedAck>();
+  private readonly pendingAcks: PendingAcks;
   private readonly batchSize: number;
   private readonly batchesInFlight: number;
-  private readonly ackTimeoutMs: number;
   private readonly now: () => Date;
   private readonly log: (message: string) => void;
 
@@ -88,7 +77,10 @@ export class ImportCoordinator {
   ) {
     this.batchSize = options.batchSize ?? 1000;
     this.batchesInFlight = Math.max(1, options.batchesInFlight ?? 2);
-    this.ackTimeoutMs = options.ackTimeoutMs ?? 120_000;
+    this.pendingAcks = new PendingAcks(
+      options.ackTimeoutMs ?? 120_000,
+      'the library did not confirm the import in time; it will be retried',
+    );
     this.now = options.now ?? (() => new Date());
     this.log = options.log ?? (() => undefined);
   }
@@ -112,25 +104,18 @@ export class ImportCoordinator {
   /** Called when a renderer has loaded (true) or is going away (false). */
   setRendererReady(ready: boolean): void {
     this.rendererReady = ready;
-    if (!ready) this.rejectAwaited(() => true, new RendererGoneError('renderer went away'));
+    if (!ready) this.pendingAcks.reject(null, new RendererGoneError('renderer went away'));
     this.kick();
   }
 
   /** The renderer confirms a batch is durably committed. Unknown or stale acks are ignored. */
   acknowledge(ack: ImportAck): void {
-    this.awaited.get(ackKey(ack.importId, ack.index))?.resolve();
+    this.pendingAcks.acknowledge(ack.importId, ack.index);
   }
 
   /** The renderer could not commit a batch (disk full, quota): the file stays pending. */
   fail(failure: ImportFailure): void {
-    this.rejectAwaited(
-      (awaited) => awaited.importId === failure.importId,
-      new Error(failure.message),
-    );
-  }
-
-  private rejectAwaited(matches: (awaited: AwaitedAck) => boolean, reason: Error): void {
-    for (const awaited of [...this.awaited.values()]) if (matches(awaited)) awaited.reject(reason);
+    this.pendingAcks.reject(failure.importId, new Error(failure.message));
   }
 
   /** Resolves once the queue is empty and nothing is in flight (used by tests and shutdown). */
@@ -249,19 +234,12 @@ export class ImportCoordinator {
     try {
       for (let index = 0; index < count; index++) {
         if (unacknowledged.length >= this.batchesInFlight) await unacknowledged.shift();
-        const acknowledged = this.sendBatch(source, result, index, count);
-        // Awaited in order below; this only keeps a later batch's early rejection from counting
-        // as unhandled while an earlier one is still awaited.
-        acknowledged.catch(() => undefined);
-        unacknowledged.push(acknowledged);
+        unacknowledged.push(this.sendBatch(source, result, index, count));
       }
       for (const acknowledged of unacknowledged) await acknowledged;
     } finally {
       // A rejection ends the import; later acks of the same import are then stale and ignored.
-      this.rejectAwaited(
-        (awaited) => awaited.importId === source.importId,
-        new Error('import abandoned'),
-      );
+      this.pendingAcks.reject(source.importId, new Error('import abandoned'));
     }
   }
 
@@ -280,35 +258,11 @@ export class ImportCoordinator {
       diagnostics: index === count - 1 ? result.diagnostics : [],
       totalPapers: result.papers.length,
     };
-    const acknowledged = this.awaitAck(source.importId, index);
+    // A renderer that went away while this file was read and parsed has no batch to reject.
+    if (!this.rendererReady) throw new RendererGoneError('renderer went away');
+    const acknowledged = this.pendingAcks.await(source.importId, index);
     this.send('import:batch', batch);
     return acknowledged;
-  }
-
-  private awaitAck(importId: string, index: number): Promise<void> {
-    const key = ackKey(importId, index);
-    return new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(
-        () =>
-          reject(new Error('the library did not confirm the import in time; it will be retried')),
-        this.ackTimeoutMs,
-      );
-      const settle = (): void => {
-        clearTimeout(timer);
-        this.awaited.delete(key);
-      };
-      this.awaited.set(key, {
-        importId,
-        resolve: () => {
-          settle();
-          resolve();
-        },
-        reject: (reason) => {
-          settle();
-          reject(reason);
-        },
-      });
-    });
   }
 
   private notice(

@@ -3,6 +3,7 @@
  * outside IndexedDB (the search index re-indexes only the papers named here).
  * Invariant: write functions call `emitLibraryChanged` only after their transaction committed.
  */
+import { markUserWrite } from './import-activity';
 import type { LibrarySearchDocument } from './search-documents';
 
 /** Affected paper ids, or 'all' when every paper may be affected. */
@@ -32,15 +33,21 @@ export function onLibraryChanged(listener: LibraryChangeListener): () => void {
   };
 }
 
+/** Who made a change: the user (an action, an undo) or an import. */
+export type ChangeOrigin = 'user' | 'import';
+
 /**
  * Notifies every listener; an empty id list notifies nobody (nothing changed). `documents` must
- * describe papers in `paperIds` exactly as committed.
+ * describe papers in `paperIds` exactly as committed. A user change is also recorded in the import
+ * activity, so views show it at once even while an import is running.
  */
 export function emitLibraryChanged(
   paperIds: LibraryChange,
   documents: readonly LibrarySearchDocument[] = [],
+  origin: ChangeOrigin = 'user',
 ): void {
   if (paperIds !== 'all' && paperIds.length === 0) return;
+  if (origin === 'user') markUserWrite();
   for (const listener of [...listeners]) {
     try {
       listener(paperIds, documents);

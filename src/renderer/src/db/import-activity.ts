@@ -10,6 +10,7 @@
 export const IMPORT_QUIET_MS = 1500;
 
 let lastCommitAt = Number.NEGATIVE_INFINITY;
+let lastUserWriteAt = Number.NEGATIVE_INFINITY;
 
 /** Records that an import batch has just committed. */
 export function markImportBatchCommitted(now: number = performance.now()): void {
@@ -19,6 +20,19 @@ export function markImportBatchCommitted(now: number = performance.now()): void 
 /** True while import batches are being committed (see the module comment). */
 export function isImportActive(now: number = performance.now()): boolean {
   return now - lastCommitAt < IMPORT_QUIET_MS;
+}
+
+/**
+ * Records a committed write by the user (status, queue, tags, note, undo). Its result must show at
+ * once even while an import is active, so queries re-run at the normal pace after it.
+ */
+export function markUserWrite(now: number = performance.now()): void {
+  lastUserWriteAt = now;
+}
+
+/** True when the user wrote something at or after time `since`. */
+export function userWroteSince(since: number): boolean {
+  return lastUserWriteAt >= since;
 }
 
 /** Milliseconds until `isImportActive` turns false, or 0 when it already is. */

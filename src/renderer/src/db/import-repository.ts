@@ -74,9 +74,10 @@ export function accumulateImport(
 
 /**
  * Merges one batch into the library in ONE transaction over papers, summaries, entries and imports:
- * bulkGet the batch's papers, merge in memory, bulkPut only changed records, bulkAdd a default entry
- * only for ids that have none. Existing entries are never read for writing, so user data is
- * untouched. Idempotent: re-merging the same batch writes no paper and counts nothing twice.
+ * adds every paper as new, merges the ones already stored (see `writePapers`), and adds a default
+ * entry only for ids that have none. `add` never overwrites, so existing entries (user data) are
+ * untouched. Any failure other than "already stored" aborts the whole transaction. Idempotent:
+ * re-merging the same batch changes no paper and counts nothing twice.
  * After the commit, notifies the change feed with the written paper ids (and the search documents
  * of the new ones) and marks an import as active, which slows down whole-library re-queries.
  */
@@ -102,6 +103,7 @@ export async function mergeImportBatch(
   emitLibraryChanged(
     merged.toWrite.map((record) => record.id),
     newPaperDocuments(merged.toWrite, addedEntries),
+    'import',
   );
   return merged.counts;
 }
@@ -123,10 +125,18 @@ async function writePapers(
   const asNew = mergeBatch(new Map(), batch.papers, batch.source, importedAt);
   const refused = await addRefusingExisting(db.papers, asNew.toWrite);
   if (refused.size === 0) return asNew;
-  const knownIds = [...refused].map((position) => asNew.toWrite[position]?.id ?? '');
+  const knownIds = [...refused].map((position) => {
+    const record = asNew.toWrite[position];
+    if (!record) throw new Error(`IndexedDB refused a paper at unknown position ${position}`);
+    return record.id;
+  });
   const stored = await db.papers.bulkGet(knownIds);
   const existing = new Map<string, PaperRecord>();
-  for (const record of stored) if (record) existing.set(record.id, record);
+  stored.forEach((record, i) => {
+    // Refused as already stored yet not there: merging would drop the paper, so abort instead.
+    if (!record) throw new Error(`Paper ${knownIds[i]} was refused as stored but cannot be read`);
+    existing.set(record.id, record);
+  });
   const sightings = batch.papers.filter((paper) => existing.has(paper.id));
   const known = mergeBatch(existing, sightings, batch.source, importedAt);
   if (known.toWrite.length > 0) await db.papers.bulkPut([...known.toWrite]);

@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import { useEffect, useState, type DependencyList } from 'react';
-import { isImportActive } from './import-activity';
+import { isImportActive, userWroteSince } from './import-activity';
 
 /** Re-run pacing: wait `factor` times the last run's duration, but never more than `maxDelayMs`. */
 interface Pace {
@@ -73,8 +73,13 @@ export function useThrottledQuery<T>(
         if (dirty && live) schedule();
       }
     };
+    // The import pace applies only while nothing but imports changed the library since last run.
     const msUntilDue = (): number =>
-      msUntilRerun(lastDuration, performance.now() - lastEnd, isImportActive());
+      msUntilRerun(
+        lastDuration,
+        performance.now() - lastEnd,
+        isImportActive() && !userWroteSince(lastEnd),
+      );
     const schedule = (): void => {
       if (running) {
         dirty = true;

@@ -1,8 +1,8 @@
 /**
  * The worker's message handling, separated from `self` so it can be tested in Node.
- * Requests are processed strictly in arrival order and each runs to completion, so a search
- * that arrives while an index build is running is answered after the build, against the new
- * index. Index changes are synchronous inside the worker and never block the UI thread.
+ * Requests are taken in arrival order and each runs to completion, so a search that arrives while
+ * an index build is running is answered after the build, against the new index. Index changes are
+ * synchronous inside the worker and never block the UI thread.
  *
  * Incremental changes (`upsert`, `remove`) are buffered and applied together once none has
  * arrived for `settleMs`, or at once when a search comes in. An import sends a change per batch of

@@ -30,7 +30,10 @@ export function useImportPipeline(api: PaperQueueApi): void {
 
     const commit = async (batch: ImportBatch): Promise<void> => {
       const { source } = batch;
-      if (failed.has(source.importId)) return;
+      if (failed.has(source.importId)) {
+        if (batch.index === batch.count - 1) failed.delete(source.importId);
+        return;
+      }
       let state = running.get(source.importId);
       if (!state) {
         state = {
