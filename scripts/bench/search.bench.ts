@@ -10,12 +10,13 @@ import Fuse from 'fuse.js';
 import { FUSE_OPTIONS } from '../../src/renderer/src/search/fuse-ranker';
 import { SearchEngine } from '../../src/renderer/src/search/search-engine';
 import { collector } from './gc';
+import { PAPER_STATUSES } from '../../src/renderer/src/db/types';
 import type { PaperStatus, SearchDocument } from '../../src/renderer/src/search/search-types';
 
 export const title = 'search: full-text inverted index candidates + fuse.js ranking';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'tests', 'fixtures');
-const STATUSES: readonly PaperStatus[] = ['inbox', 'queued', 'reading', 'read', 'dismissed'];
+const STATUSES: readonly PaperStatus[] = PAPER_STATUSES;
 const TAGS = ['ml', 'nlp', 'vision', 'deep learning', 'efficiency', 'theory', 'to read', 'llm'];
 const ORGS = ['OpenBMB', 'Google', 'Meta AI', 'Microsoft', 'Tsinghua University', 'ETH Zurich'];
 

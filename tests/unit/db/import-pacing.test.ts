@@ -4,10 +4,10 @@ import {
   isImportActive,
   markImportBatchCommitted,
   markUserWrite,
-  msUntilImportQuiet,
   userWroteSince,
 } from '../../../src/renderer/src/db/import-activity';
 import { setStatus } from '../../../src/renderer/src/db';
+import { defaultEntry } from '../../../src/renderer/src/db/import-repository';
 import { at, freshLibrary } from './helpers';
 import { msUntilRerun } from '../../../src/renderer/src/db/throttled-query';
 
@@ -16,9 +16,7 @@ describe('import activity', () => {
     markImportBatchCommitted(10_000);
     expect(isImportActive(10_000)).toBe(true);
     expect(isImportActive(10_000 + IMPORT_QUIET_MS - 1)).toBe(true);
-    expect(msUntilImportQuiet(10_500)).toBe(IMPORT_QUIET_MS - 500);
     expect(isImportActive(10_000 + IMPORT_QUIET_MS)).toBe(false);
-    expect(msUntilImportQuiet(10_000 + IMPORT_QUIET_MS + 5)).toBe(0);
     markImportBatchCommitted(20_000);
     expect(isImportActive(20_100)).toBe(true);
   });
@@ -33,16 +31,7 @@ describe('user writes during an import', () => {
     const db = freshLibrary();
     await expect(setStatus(db, ['missing'], 'read', at(0))).rejects.toThrow();
     expect(userWroteSince(before)).toBe(false);
-    await db.entries.add({
-      paperId: 'p1',
-      status: 'inbox',
-      queueRank: null,
-      tagIds: [],
-      note: '',
-      readAt: null,
-      changedAt: at(0).toISOString(),
-      statusChangedAt: at(0).toISOString(),
-    });
+    await db.entries.add(defaultEntry('p1', at(0).toISOString()));
     await setStatus(db, ['p1'], 'read', at(1));
     expect(userWroteSince(before)).toBe(true);
   });

@@ -1,7 +1,8 @@
 /**
- * Whether imports are committing right now. Queries over the whole library (the list of 50k
- * papers, the search index's reads) compete with import transactions for IndexedDB, which runs
- * overlapping transactions one after another; while an import is active they re-run less often.
+ * Whether imports are committing right now, and when the user last wrote. Queries over the whole
+ * library (the list of 50k papers) compete with import transactions for IndexedDB, which runs
+ * overlapping transactions one after another; while only an import is writing they re-run less
+ * often (see `useThrottledQuery`).
  * Invariant: `mergeImportBatch` marks every committed batch, so an import counts as active from
  * its first commit until `IMPORT_QUIET_MS` after its last one.
  */
@@ -33,9 +34,4 @@ export function markUserWrite(now: number = performance.now()): void {
 /** True when the user wrote something at or after time `since`. */
 export function userWroteSince(since: number): boolean {
   return lastUserWriteAt >= since;
-}
-
-/** Milliseconds until `isImportActive` turns false, or 0 when it already is. */
-export function msUntilImportQuiet(now: number = performance.now()): number {
-  return Math.max(0, lastCommitAt + IMPORT_QUIET_MS - now);
 }

@@ -26,15 +26,8 @@ export function defaultEntry(paperId: string, now: string): EntryRecord {
 }
 
 function emptyImportRecord(batch: ImportBatch): ImportRecord {
-  const { importId, file, hash, origin, format, listingDate, startedAt } = batch.source;
   return {
-    importId,
-    file,
-    hash,
-    origin,
-    format,
-    listingDate,
-    startedAt,
+    ...batch.source,
     finishedAt: null,
     batchesDone: 0,
     totalBatches: batch.count,

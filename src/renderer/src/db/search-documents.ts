@@ -1,22 +1,14 @@
 /**
- * The searchable projection of papers, as the search worker indexes it. Structurally identical
- * to the search layer's `SearchDocument`, declared here so db/ does not depend on search/.
+ * The searchable projection of papers, as the search worker indexes it: built here from the
+ * library's records, in the search layer's own document type (a pure type, no runtime code).
  */
+import type { SearchDocument } from '../search/search-types';
 import { readAllPaged } from './paged-read';
 import type { LibraryDb } from './schema';
-import type { EntryRecord, PaperRecord, PaperStatus } from './types';
+import type { EntryRecord, PaperRecord } from './types';
 
 /** One paper as the search index sees it (plain text fields, tag names, year). */
-export interface LibrarySearchDocument {
-  readonly id: string;
-  readonly title: string;
-  readonly abstract: string;
-  readonly organization: string | null;
-  readonly tags: readonly string[];
-  readonly note: string;
-  readonly status: PaperStatus;
-  readonly year: number | null;
-}
+export type LibrarySearchDocument = SearchDocument;
 
 /** The year of a `YYYY-MM-DD` date, or null. */
 function yearOf(date: string | null): number | null {

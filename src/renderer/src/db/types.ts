@@ -2,8 +2,8 @@
  * Record types stored in the library database. Pure types and constants: no Dexie, no runtime
  * dependencies, so pure modules (merge, search worker) can share them.
  */
-import type { ImportOrigin } from '../../../shared/import-types';
-import type { ListingFormat, ParseDiagnostic } from '../../../shared/paper';
+import type { ImportSource } from '../../../shared/import-types';
+import type { ParseDiagnostic } from '../../../shared/paper';
 
 /** Reading status of a paper (same values as the search layer's `PaperStatus`). */
 export type PaperStatus = 'inbox' | 'queued' | 'reading' | 'read' | 'dismissed';
@@ -123,14 +123,7 @@ export interface TagRecord {
  * One import of one dump, accumulated over its batches.
  * Invariant: `batchIndices` lists each merged batch index once; counts include each batch once.
  */
-export interface ImportRecord {
-  readonly importId: string;
-  readonly file: string;
-  readonly hash: string;
-  readonly origin: ImportOrigin;
-  readonly format: ListingFormat;
-  readonly listingDate: string | null;
-  readonly startedAt: string;
+export interface ImportRecord extends ImportSource {
   /** null until the last batch (index === count - 1) was merged. */
   readonly finishedAt: string | null;
   readonly batchesDone: number;

@@ -3,17 +3,10 @@
  * Pure types and constants: no runtime dependencies, safe to import from any renderer module.
  */
 
-/** Reading status of a paper, as stored by the library. */
-export type PaperStatus = 'inbox' | 'queued' | 'reading' | 'read' | 'dismissed';
+import type { PaperStatus } from '../db/types';
 
-/** Every status, in triage order. */
-export const PAPER_STATUSES: readonly PaperStatus[] = [
-  'inbox',
-  'queued',
-  'reading',
-  'read',
-  'dismissed',
-];
+/** Reading status of a paper: the library's own type (db/types.ts is pure types, no Dexie). */
+export type { PaperStatus };
 
 /**
  * The searchable projection of one paper.

@@ -48,6 +48,10 @@ export function createSearchHost(
   /** Latest buffered change per id: the new document, or null for a removal. */
   const buffered = new Map<string, SearchDocument | null>();
   let timer: unknown = null;
+  const cancelTimer = (): void => {
+    if (timer !== null) clearTimer(timer);
+    timer = null;
+  };
 
   const change = (apply: () => void): void => {
     const started = clock();
@@ -60,8 +64,7 @@ export function createSearchHost(
   };
 
   const flush = (): void => {
-    if (timer !== null) clearTimer(timer);
-    timer = null;
+    cancelTimer();
     if (buffered.size === 0) return;
     const upserts: SearchDocument[] = [];
     const removals: string[] = [];
@@ -78,7 +81,7 @@ export function createSearchHost(
 
   const buffer = (entries: Iterable<readonly [string, SearchDocument | null]>): void => {
     for (const [id, doc] of entries) buffered.set(id, doc);
-    if (timer !== null) clearTimer(timer);
+    cancelTimer();
     timer = setTimer(flush, settleMs);
   };
 
@@ -94,8 +97,7 @@ export function createSearchHost(
       return;
     }
     if (request.type === 'replace-all') {
-      if (timer !== null) clearTimer(timer);
-      timer = null;
+      cancelTimer();
       buffered.clear();
       change(() => engine.replaceAll(request.docs));
     } else if (request.type === 'upsert') {
