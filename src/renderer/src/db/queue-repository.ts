@@ -30,7 +30,7 @@ export async function lastQueueRank(db: LibraryDb): Promise<number | null> {
 
 /** Ids of queued papers, first to read first. */
 export async function getQueueIds(db: LibraryDb): Promise<string[]> {
-  return (await db.entries.orderBy('queueRank').primaryKeys()) as string[];
+  return db.entries.orderBy('queueRank').primaryKeys();
 }
 
 function rankBetween(before: number | null, after: number | null): number | null {

@@ -55,8 +55,9 @@ function errorChain(error: unknown): NamedError[] {
   const chain: NamedError[] = [];
   let current: unknown = error;
   while (typeof current === 'object' && current !== null && chain.length < 10) {
-    chain.push(current as NamedError);
-    current = (current as NamedError).inner;
+    const link: NamedError = current;
+    chain.push(link);
+    current = link.inner;
   }
   return chain;
 }

@@ -83,7 +83,7 @@ export async function createTag(
 }
 
 async function taggedPaperIds(db: LibraryDb, tagId: string): Promise<string[]> {
-  return (await db.entries.where('tagIds').equals(tagId).primaryKeys()) as string[];
+  return db.entries.where('tagIds').equals(tagId).primaryKeys();
 }
 
 /**

@@ -55,17 +55,17 @@ function accumulate<T extends object>(index: InvertedIndex<T>, query: ExpandedQu
     const factor = weight * idf;
     const data = postings.data;
     for (let i = 0; i < postings.length * 2; i += 2) {
-      const slot = data[i];
-      const packed = data[i + 1];
+      const slot = data[i] ?? 0;
+      const packed = data[i + 1] ?? 0;
       let sum = 0;
       for (let field = 0; field < FIELD_COUNT; field += 1) {
         const tf = fieldTf(packed, field);
         if (tf === 0) continue;
-        const length = index.fieldLength(slot, field) * norms[field];
+        const length = index.fieldLength(slot, field) * (norms[field] ?? 1);
         sum += (FIELD_BOOSTS[field] ?? 1) * ((tf * (K1 + 1)) / (tf + K1 * (1 - B + B * length)));
       }
-      scores[slot] += factor * sum;
-      masks[slot] |= bit;
+      scores[slot] = (scores[slot] ?? 0) + factor * sum;
+      masks[slot] = (masks[slot] ?? 0) | bit;
     }
   }
 }
@@ -137,7 +137,7 @@ export function selectCandidates<T extends object>(
   const groupBits = query.groupBits.filter((bits) => bits !== 0);
   let total = 0;
   for (let slot = 0; slot < slots; slot += 1) {
-    const mask = masks[slot];
+    const mask = masks[slot] ?? 0;
     if (mask === 0) continue;
     let coverage = 0;
     for (const bits of groupBits) if ((mask & bits) === bits) coverage += 1;
@@ -145,7 +145,7 @@ export function selectCandidates<T extends object>(
     const payload = index.payload(slot);
     if (payload === undefined || (accept !== null && !accept(payload))) continue;
     total += 1;
-    top.offer(slot, coverage, scores[slot]);
+    top.offer(slot, coverage, scores[slot] ?? 0);
   }
   return { matches: top.sorted(), total };
 }

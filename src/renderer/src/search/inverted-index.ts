@@ -80,12 +80,12 @@ export class InvertedIndex<T extends object> {
 
   /** Length in terms of field `field` of `slot`. */
   fieldLength(slot: number, field: number): number {
-    return this.lengths[slot * FIELD_COUNT + field];
+    return this.lengths[slot * FIELD_COUNT + field] ?? 0;
   }
 
   /** Mean length of `field` over live documents (at least 1, so it can divide). */
   averageLength(field: number): number {
-    return this.live === 0 ? 1 : Math.max(1, this.totals[field] / this.live);
+    return this.live === 0 ? 1 : Math.max(1, (this.totals[field] ?? 0) / this.live);
   }
 
   /**
@@ -117,7 +117,7 @@ export class InvertedIndex<T extends object> {
       });
       const length = Math.min(count, MAX_FIELD_LENGTH);
       this.lengths[slot * FIELD_COUNT + field] = length;
-      this.totals[field] += length;
+      this.totals[field] = (this.totals[field] ?? 0) + length;
     }
   }
 
@@ -132,7 +132,7 @@ export class InvertedIndex<T extends object> {
     this.payloads[slot] = undefined;
     this.live -= 1;
     for (let field = 0; field < FIELD_COUNT; field += 1) {
-      this.totals[field] -= this.lengths[slot * FIELD_COUNT + field];
+      this.totals[field] = (this.totals[field] ?? 0) - this.fieldLength(slot, field);
     }
     if (this.payloads.length - this.live > this.payloads.length * COMPACT_RATIO) this.compact();
     return true;
@@ -157,7 +157,7 @@ export class InvertedIndex<T extends object> {
       this.lengths.copyWithin(next * FIELD_COUNT, slot * FIELD_COUNT, (slot + 1) * FIELD_COUNT);
     }
     this.payloads = payloads;
-    for (const [id, slot] of this.slotById) this.slotById.set(id, remap[slot]);
+    for (const [id, slot] of this.slotById) this.slotById.set(id, remap[slot] ?? -1);
     let dropped = false;
     for (const [term, list] of this.postings) {
       list.compact(remap);

@@ -39,16 +39,16 @@ export function boundedDistance(a: string, b: string, max: number): number {
     const ac = a.charCodeAt(i - 1);
     const acBefore = i > 1 ? a.charCodeAt(i - 2) : -1;
     current[lo - 1] = lo === 1 ? Math.min(i, over) : over;
-    let rowMin = current[lo - 1];
+    let rowMin = current[lo - 1] ?? over;
     for (let j = lo; j <= hi; j += 1) {
       const bc = b.charCodeAt(j - 1);
-      let value = previous[j - 1] + (ac === bc ? 0 : 1);
-      const deletion = previous[j] + 1;
+      let value = (previous[j - 1] ?? over) + (ac === bc ? 0 : 1);
+      const deletion = (previous[j] ?? over) + 1;
       if (deletion < value) value = deletion;
-      const insertion = current[j - 1] + 1;
+      const insertion = (current[j - 1] ?? over) + 1;
       if (insertion < value) value = insertion;
       if (j > 1 && ac === b.charCodeAt(j - 2) && acBefore === bc && ac !== bc) {
-        const transposition = before[j - 2] + 1;
+        const transposition = (before[j - 2] ?? over) + 1;
         if (transposition < value) value = transposition;
       }
       if (value > over) value = over;
@@ -62,5 +62,5 @@ export function boundedDistance(a: string, b: string, max: number): number {
     previous = current;
     current = spare;
   }
-  return Math.min(previous[n], over);
+  return Math.min(previous[n] ?? over, over);
 }

@@ -45,14 +45,14 @@ export class PostingList {
 
   /** Slot of the last posting, or -1 when empty. */
   lastSlot(): number {
-    return this.length === 0 ? -1 : this.data[this.length * 2 - 2];
+    return this.length === 0 ? -1 : (this.data[this.length * 2 - 2] ?? -1);
   }
 
   /** Counts one occurrence in `field` for `slot`, which must be ≥ the last slot. */
   count(slot: number, field: number): void {
     const last = this.length * 2 - 2;
     if (this.length > 0 && this.data[last] === slot) {
-      this.data[last + 1] = addOccurrence(this.data[last + 1], field);
+      this.data[last + 1] = addOccurrence(this.data[last + 1] ?? 0, field);
       return;
     }
     if (this.length * 2 === this.data.length) {
@@ -71,8 +71,8 @@ export class PostingList {
     let hi = this.length - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1;
-      const at = this.data[mid * 2];
-      if (at === slot) return this.data[mid * 2 + 1];
+      const at = this.data[mid * 2] ?? 0;
+      if (at === slot) return this.data[mid * 2 + 1] ?? 0;
       if (at < slot) lo = mid + 1;
       else hi = mid - 1;
     }
@@ -86,10 +86,10 @@ export class PostingList {
   compact(remap: Int32Array): void {
     let kept = 0;
     for (let i = 0; i < this.length; i += 1) {
-      const slot = remap[this.data[i * 2]];
+      const slot = remap[this.data[i * 2] ?? 0] ?? -1;
       if (slot < 0) continue;
       this.data[kept * 2] = slot;
-      this.data[kept * 2 + 1] = this.data[i * 2 + 1];
+      this.data[kept * 2 + 1] = this.data[i * 2 + 1] ?? 0;
       kept += 1;
     }
     this.length = kept;

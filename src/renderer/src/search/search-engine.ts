@@ -84,8 +84,8 @@ function matchedFieldTerms(
     if (postings.length <= matches.length * 8) {
       const data = postings.data;
       for (let p = 0; p < postings.length * 2; p += 2) {
-        const i = byslot[data[p]];
-        if (i >= 0) record(term, data[p + 1], i);
+        const i = byslot[data[p] ?? 0] ?? -1;
+        if (i >= 0) record(term, data[p + 1] ?? 0, i);
       }
     } else {
       matches.forEach((match, i) => {

@@ -41,7 +41,7 @@ export class TokenTable<V> {
     const cells = this.cells;
     const mask = (cells.length >> 1) - 1;
     for (let i = hash & mask; ; i = (i + 1) & mask) {
-      const entry = cells[2 * i + 1] - 1;
+      const entry = (cells[2 * i + 1] ?? 0) - 1;
       if (entry < 0) return undefined;
       if (cells[2 * i] === hash && sameToken(this.keys[entry] as string, text, start, end)) {
         return this.values[entry];
@@ -82,8 +82,8 @@ export class TokenTable<V> {
     const old = this.cells;
     this.cells = new Int32Array(cellInts * 2);
     for (let i = 0; i < old.length; i += 2) {
-      const id = old[i + 1];
-      if (id !== 0) this.place(old[i], id);
+      const id = old[i + 1] ?? 0;
+      if (id !== 0) this.place(old[i] ?? 0, id);
     }
   }
 }
