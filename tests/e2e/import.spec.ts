@@ -11,19 +11,19 @@ import {
 } from './support/library';
 
 test.describe('importing dumps', () => {
-  test('dropping the five samples imports 330 papers and copies them into the inbox', async ({
+  test('dropping the five samples imports 334 papers and copies them into the inbox', async ({
     openApp,
     bridge,
   }) => {
     const page = await openApp();
     await dropFiles(page, await sampleFiles());
-    await expect(viewCount(page, 'all')).toHaveText('330', { timeout: 30_000 });
-    await expect(viewCount(page, 'inbox')).toHaveText('330');
+    await expect(viewCount(page, 'all')).toHaveText('334', { timeout: 30_000 });
+    await expect(viewCount(page, 'inbox')).toHaveText('334');
     const { readdir } = await import('node:fs/promises');
     await expect.poll(async () => (await readdir(bridge.inboxFolder)).length).toBe(5);
     await page.getByRole('button', { name: 'Import history' }).click();
     await expect(page.getByTestId('import-item')).toHaveCount(5);
-    await expect(page.getByTestId('imports-view')).toContainText('44 entries: 44 new');
+    await expect(page.getByTestId('imports-view')).toContainText('45 entries: 45 new');
   });
 
   test('re-importing after tagging, noting and marking changes nothing but provenance', async ({
@@ -32,7 +32,7 @@ test.describe('importing dumps', () => {
     const page = await openApp();
     const samples = await sampleFiles();
     await dropFiles(page, samples);
-    await expect(viewCount(page, 'all')).toHaveText('330', { timeout: 30_000 });
+    await expect(viewCount(page, 'all')).toHaveText('334', { timeout: 30_000 });
 
     await openView(page, 'all');
     await page.getByRole('searchbox', { name: 'Search papers' }).fill('LoRAFusion');
@@ -63,7 +63,7 @@ test.describe('importing dumps', () => {
     await expect(page.getByTestId('imports-view').getByText(/: 0 new, 0 updated/)).toHaveCount(5);
 
     await openView(page, 'all');
-    await expect(viewCount(page, 'all')).toHaveText('330');
+    await expect(viewCount(page, 'all')).toHaveText('334');
     await expect(viewCount(page, 'read')).toHaveText('1');
     await selectPaper(page, 'LoRAFusion');
     await expect(page.getByTestId('detail-status')).toContainText('Read on');
@@ -80,7 +80,7 @@ test.describe('importing dumps', () => {
     await expect(page.getByTestId('empty-state')).toBeVisible();
     const dump = await readFile(join(FIXTURES, '002_ffe0c26792ce5642.txt'));
     await writeFile(join(bridge.inboxFolder, 'saved-by-browser.txt'), dump);
-    await expect(viewCount(page, 'all')).toHaveText('44', { timeout: 20_000 });
+    await expect(viewCount(page, 'all')).toHaveText('45', { timeout: 20_000 });
     await expect(
       page.getByTestId('toast').filter({ hasText: 'Imported saved-by-browser.txt' }),
     ).toBeVisible();

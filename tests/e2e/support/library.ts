@@ -36,10 +36,10 @@ export function viewCount(page: Page, view: string) {
   return page.getByTestId(`count-${view}`);
 }
 
-/** Loads the five bundled samples from the first-run screen and waits for all 330 papers. */
+/** Loads the five bundled samples from the first-run screen and waits for all 334 papers. */
 export async function loadSamples(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Load sample dumps' }).click();
-  await expect(viewCount(page, 'all')).toHaveText('330', { timeout: 30_000 });
+  await expect(viewCount(page, 'all')).toHaveText('334', { timeout: 30_000 });
 }
 
 /** Opens a view from the sidebar. */

@@ -29,14 +29,14 @@ describe('import pipeline', () => {
     await harness.backend.coordinator.whenIdle();
     const batches = harness.batches();
     expect(batches.map((batch) => batch.index)).toEqual([0, 1, 2, 3, 4]);
-    expect(batches.every((batch) => batch.count === 5 && batch.totalPapers === 44)).toBe(true);
-    expect(batches.flatMap((batch) => batch.papers)).toHaveLength(44);
+    expect(batches.every((batch) => batch.count === 5 && batch.totalPapers === 45)).toBe(true);
+    expect(batches.flatMap((batch) => batch.papers)).toHaveLength(45);
     expect(batches[0]?.source.origin).toBe('startup-scan');
     const ledger = JSON.parse(
       await readFile(join(harness.userData, 'import-ledger.json'), 'utf8'),
     ) as { file: string; outcome: string }[];
     expect(ledger).toEqual([
-      expect.objectContaining({ file: PAGE_DUMP, outcome: 'imported', papers: 44 }),
+      expect.objectContaining({ file: PAGE_DUMP, outcome: 'imported', papers: 45 }),
     ]);
   });
 
@@ -81,7 +81,7 @@ describe('import pipeline', () => {
     await eventually(() => harness?.batches().length === 3);
     await harness.backend.coordinator.whenIdle();
     expect(harness.batches().map((batch) => batch.index)).toEqual([0, 1, 2]);
-    expect(harness.batches().flatMap((batch) => batch.papers)).toHaveLength(44);
+    expect(harness.batches().flatMap((batch) => batch.papers)).toHaveLength(45);
   });
 
   it('ends an import at a failed commit even when a later batch is acknowledged', async () => {
@@ -211,7 +211,7 @@ describe('handing files to the backend', () => {
     const ids = new Set(
       harness.batches().flatMap((batch) => batch.papers.map((paper) => paper.id)),
     );
-    expect(ids.size).toBe(330);
+    expect(ids.size).toBe(334);
   });
 
   it('reports a missing custom inbox folder instead of failing', async () => {

@@ -1,5 +1,12 @@
 /** `npm run parse`: runParseCommand with captured output, real temp files and a fake file system. */
-import { copyFileSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -56,9 +63,15 @@ describe('npm run parse', () => {
   });
 
   it('reports diagnostics on stderr as file:line: message, with exit 0', async () => {
-    const result = await run(['--reference-date=2026-11-23', fixtures[0] ?? '']);
+    const cut = join(dir, 'cut.txt');
+    writeFileSync(
+      cut,
+      `${readFileSync(fixtures[0] ?? '', 'utf8')}\nA title left without its abstract\n`,
+    );
+    const result = await run(['--reference-date=2026-11-23', cut]);
     expect(result.code).toBe(0);
-    expect(result.stderr).toMatch(new RegExp(`^${fixtures[0]}:277: entry "Can Natural`, 'm'));
+    expect(result.stderr).toMatch(new RegExp(`^${cut}:368: entry "A title left`, 'm'));
+    expect(result.stdout.trim().split('\n')).toHaveLength(45);
   });
 
   it('uses the file modification time as the reference date by default', async () => {

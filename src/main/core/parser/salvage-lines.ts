@@ -1,8 +1,10 @@
 /**
  * Recovery of the page-format lines between two well-formed entries: leftovers of entries whose
- * `·` block is missing, damaged or truncated. An entry counts once its metadata block has begun
- * (its `• N authors` line); a bare title + abstract with no metadata at all is not a listing entry
- * (the sample dumps' 384 entries are exactly those with metadata) and is reported, not imported.
+ * `·` block is missing, damaged or truncated, and entries the page shows without any metadata.
+ * A bare title + abstract is a real paper (about 1.3% of page entries; four in the samples, which
+ * hold 388 entries in all), so it is imported with empty authors, organisation and date, silently:
+ * it is an ordinary listing entry, not damage. The same holds for a dump cut off after a final
+ * title and abstract.
  */
 import { parseDateLine } from './listing-dates';
 import type { DateLine } from './listing-dates';
@@ -15,8 +17,8 @@ import type { DiagnosticLog, NumberedLine, RawEntry } from './raw-entry';
  * Feed the lines in order with `accept`, then call `finish` once.
  *
  * Invariants: title + abstract + `• N authors` lines become one entry (a date line attached when
- * present) reported as a warning; title + abstract without any metadata is reported and skipped; a title
- * left without an abstract is reported as an error and dropped; a date or author line is never
+ * present) reported as a warning; title + abstract without any metadata becomes an entry with empty
+ * metadata; a title left without an abstract is reported as an error and dropped; a date or author line is never
  * taken as a title or abstract. Entries are appended to `entries` in line order.
  */
 export class LineSalvage {
@@ -66,12 +68,11 @@ export class LineSalvage {
         title.number,
         `entry ${excerpt(title.text)} has no abstract (truncated?); skipped`,
       );
-    } else if (title !== null && abstract !== null && this.authors === null) {
-      const message = `entry ${excerpt(title.text)} has no authors/date block; skipped`;
-      this.log.report('warning', title.number, message);
     } else if (title !== null && abstract !== null) {
-      const message = `entry ${excerpt(title.text)} has no "·" and date line; kept without them`;
-      this.log.report('warning', title.number, message);
+      if (this.authors !== null) {
+        const message = `entry ${excerpt(title.text)} has no "·" and date line; kept without them`;
+        this.log.report('warning', title.number, message);
+      }
       this.entries.push({
         title: title.text,
         abstract: abstract.text,
