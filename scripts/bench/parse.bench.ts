@@ -8,6 +8,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDump } from '../../src/main/core/parser/index';
 import type { ParsedPaper } from '../../src/shared/paper';
+import type { BenchContext } from './figures';
+import { atLeast } from './figures';
 import { collector } from './gc';
 
 /** Heading printed by scripts/bench.ts. */
@@ -95,23 +97,29 @@ function heapWithResult(dump: Uint8Array, gc: () => void) {
   return { before, after, papers: kept.papers.length };
 }
 
-function measure(format: 'page' | 'compact', dump: Uint8Array, gc: () => void): void {
+function measure(
+  format: 'page' | 'compact',
+  dump: Uint8Array,
+  gc: () => void,
+  context: BenchContext,
+): void {
   const { best, papers } = timeRounds(format, dump, gc);
   const heap = heapWithResult(dump, gc);
   console.log(
-    `${format.padEnd(7)} ${mb(dump.byteLength)} MB, ${papers} papers: ` +
-      `${mb(dump.byteLength / best)} MB/s, ${Math.round(papers / best)} papers/s (best of ${ROUNDS}); ` +
-      `heap used after parsing ${mb(heap.after)} MB (${mb(heap.before)} MB before; ` +
-      `+${mb(heap.after - heap.before)} MB holding ${heap.papers} papers)`,
+    `${format} ${mb(dump.byteLength)} MB, ${papers} papers, best of ${ROUNDS}; ` +
+      `${heap.papers} papers held take ${mb(heap.after - heap.before)} MB of heap`,
   );
+  context.record(`${format}_throughput`, dump.byteLength / 1e6 / best, 'MB/s', atLeast(100));
+  context.record(`${format}_papers_per_second`, papers / best, 'papers/s');
+  context.record(`${format}_heap_per_input`, (heap.after - heap.before) / dump.byteLength, 'x');
 }
 
-/** Builds both dumps and prints their figures. */
-export async function run(): Promise<void> {
+/** Builds both dumps and records their figures. */
+export async function run(context: BenchContext): Promise<void> {
   const gc = collector();
   const papers = samplePapers();
   for (const format of ['page', 'compact'] as const) {
     const dump = buildDump(format, papers);
-    measure(format, dump, gc);
+    measure(format, dump, gc, context);
   }
 }
