@@ -11,7 +11,8 @@ export interface BrowserHarness {
   close(): Promise<void>;
 }
 
-const PORT = 4189;
+/** Port of the preview server; PQ_BENCH_PORT lets two checkouts benchmark side by side. */
+const PORT = Number(process.env['PQ_BENCH_PORT'] ?? 4189);
 
 async function waitForServer(url: string, timeoutMs: number): Promise<void> {
   const started = Date.now();
