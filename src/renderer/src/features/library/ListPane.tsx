@@ -1,0 +1,67 @@
+import type { LibraryView, PaperRow, PaperSort, TagCount, TagRecord } from '../../db';
+import type { SearchResults } from '../search/use-search-results';
+import { moveQueued } from './library-actions';
+import { ListHeader } from './ListHeader';
+import { PaperList } from './PaperList';
+import type { WorkspaceSelection } from './use-workspace-selection';
+
+/** Props of the list pane. */
+export interface ListPaneProps {
+  readonly view: LibraryView;
+  readonly title: string;
+  /** The rows shown (the view's, or its search matches); undefined while the view loads. */
+  readonly rows: readonly PaperRow[] | undefined;
+  readonly visible: readonly PaperRow[];
+  readonly ids: readonly string[];
+  readonly sort: PaperSort;
+  readonly onSort: (sort: PaperSort) => void;
+  readonly search: SearchResults | null;
+  readonly selection: WorkspaceSelection;
+  readonly tags: readonly TagCount[];
+  readonly tagsById: ReadonlyMap<string, TagRecord>;
+}
+
+function emptyMessage(view: LibraryView, title: string, search: SearchResults | null): string {
+  if (search) return `No papers in ${title} match “${search.query}”.`;
+  if (view === 'inbox') return 'Inbox zero: every new paper has been triaged.';
+  if (view === 'queued') return 'The queue is empty. Press Q on a paper to queue it.';
+  return 'No papers here yet.';
+}
+
+/** The header (title, count, sort, bulk actions) above the virtualised list of the view. */
+export function ListPane(props: ListPaneProps): React.JSX.Element {
+  const { view, search, selection } = props;
+  const queueMode = view === 'queued';
+  const state = selection.selection;
+  return (
+    <section className="list-pane" aria-label="Paper list">
+      <ListHeader
+        title={props.title}
+        count={props.visible.length}
+        sort={props.sort}
+        queueMode={queueMode}
+        search={search}
+        selectedIds={props.ids.filter((id) => state.selected.has(id))}
+        allTags={props.tags}
+        onSort={props.onSort}
+        onSelectAll={selection.selectAll}
+        onClearSelection={selection.clear}
+      />
+      <PaperList
+        rows={props.visible}
+        selection={state.selected}
+        focusedId={state.focused}
+        hits={search?.hits ?? null}
+        tagsById={props.tagsById}
+        showStatus={typeof view !== 'string' || view === 'all'}
+        queueMode={queueMode}
+        emptyMessage={
+          props.rows === undefined ? 'Loading…' : emptyMessage(view, props.title, search)
+        }
+        resetScrollKey={`${props.title}\u0000${search?.query ?? ''}\u0000${props.sort}`}
+        onRowClick={selection.click}
+        onReorder={(id, target) => void moveQueued(id, target)}
+      />
+    </section>
+  );
+}
