@@ -17,6 +17,7 @@ import { isTrustedFrameUrl } from './core/ipc-dispatch';
 import { registerInvokeHandlers } from './ipc/typed-handle';
 import { installApplicationMenu } from './menu';
 import { createMainWindow, lockDownWebContents } from './window';
+import { errorMessage } from '../shared/error-message';
 
 const outDir = fileURLToPath(new URL('..', import.meta.url));
 const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined;
@@ -144,10 +145,7 @@ if (!app.requestSingleInstanceLock()) {
     void backend?.dispose();
   });
   start().catch((error: unknown) => {
-    dialog.showErrorBox(
-      'Paper Queue could not start',
-      error instanceof Error ? error.message : String(error),
-    );
+    dialog.showErrorBox('Paper Queue could not start', errorMessage(error));
     app.quit();
   });
 }

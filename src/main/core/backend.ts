@@ -1,22 +1,13 @@
 import { mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type {
-  ImportNotice,
-  ImportOrigin,
-  ImportRequestResult,
-  InboxStatus,
-} from '../../shared/import-types';
 import type { InvokeChannel, RequestOf, ResponseOf } from '../../shared/ipc-contract';
-import { isHttpUrl, MAX_DUMP_BYTES } from '../../shared/ipc-validators';
+import { isHttpUrl } from '../../shared/ipc-validators';
 import type { AppInfo, AppSettings } from '../../shared/settings';
-import { describeFsError } from './fs/atomic-write';
-import { InboxWatcher } from './inbox/inbox-watcher';
-import { writeIntoInbox } from './inbox/inbox-writer';
+import { InboxControl } from './inbox/inbox-control';
 import type { EventSender } from './import/event-sender';
-import { hashBytes, ImportCoordinator, type CoordinatorOptions } from './import/import-coordinator';
+import { ImportCoordinator, type CoordinatorOptions } from './import/import-coordinator';
 import { ImportLedger } from './import/import-ledger';
-import { readDumpFile } from './import/read-dump-file';
-import { parseDump } from './parser';
+import { Intake } from './import/intake';
 import { loadSettings, saveSettings, type StoredSettings } from './settings/settings-store';
 
 /** What the backend needs from its host: Electron in the app, a Playwright page in e2e tests. */
@@ -74,115 +65,18 @@ export async function createBackend(
   });
   const ledger = await ImportLedger.open(join(paths.userDataFolder, 'import-ledger.json'));
   const coordinator = new ImportCoordinator(ledger, platform.send, options);
-  let status: InboxStatus = { folder: settings.inboxFolder, state: 'starting', message: null };
-  let watcher: InboxWatcher | null = null;
-
+  const intake = new Intake(coordinator, platform.send, () => settings.inboxFolder);
+  const inbox = new InboxControl(
+    settings.inboxFolder,
+    {
+      onFile: (path, reason) => coordinator.enqueue(path, reason),
+      onStatus: (status) => platform.send('inbox:status', status),
+    },
+    options.watchStabilityMs,
+  );
+  const watchInbox = (): Promise<void> =>
+    inbox.watch(settings.inboxFolder, settings.inboxFolder === paths.defaultInboxFolder);
   const publicSettings = (): AppSettings => ({ inboxFolder: settings.inboxFolder });
-
-  async function startWatching(): Promise<void> {
-    await watcher?.stop();
-    if (settings.inboxFolder === paths.defaultInboxFolder) {
-      await mkdir(settings.inboxFolder, { recursive: true }).catch(() => undefined);
-    }
-    watcher = new InboxWatcher(
-      settings.inboxFolder,
-      {
-        onFile: (path, reason) => coordinator.enqueue(path, reason),
-        onStatus: (next) => {
-          status = next;
-          platform.send('inbox:status', next);
-        },
-      },
-      options.watchStabilityMs,
-    );
-    await watcher.start();
-  }
-
-  /** Why a handed-over file did not enter the pipeline. */
-  type Refusal = { readonly kind: ImportNotice['kind']; readonly message: string };
-
-  async function intake(
-    name: string,
-    bytes: Uint8Array,
-    origin: ImportOrigin,
-  ): Promise<string | Refusal> {
-    if (bytes.byteLength > MAX_DUMP_BYTES) {
-      return {
-        kind: 'rejected',
-        message: `${name} is larger than ${MAX_DUMP_BYTES / (1024 * 1024)} MB and was refused.`,
-      };
-    }
-    const hash = hashBytes(bytes);
-    if (coordinator.knows(hash)) {
-      return {
-        kind: 'already-imported',
-        message: `${name} was already imported; nothing changed.`,
-      };
-    }
-    const result = parseDump(bytes, { referenceDate: new Date() });
-    if (result.rejection !== null)
-      return { kind: 'rejected', message: `${name} ${result.rejection}.` };
-    try {
-      const path = await writeIntoInbox(settings.inboxFolder, name, bytes);
-      coordinator.enqueue(path, origin, { hash, result });
-      return path;
-    } catch (error) {
-      return { kind: 'failed', message: error instanceof Error ? error.message : String(error) };
-    }
-  }
-
-  async function intakeAll(
-    files: readonly { name: string; bytes: Uint8Array }[],
-    origin: ImportOrigin,
-  ): Promise<ImportRequestResult> {
-    const accepted: string[] = [];
-    const refused: { file: string; message: string }[] = [];
-    for (const file of files) {
-      const outcome = await intake(file.name, file.bytes, origin);
-      if (typeof outcome === 'string') {
-        accepted.push(file.name);
-      } else {
-        refused.push({ file: file.name, message: outcome.message });
-        platform.send('import:notice', {
-          file: file.name,
-          origin,
-          kind: outcome.kind,
-          message: outcome.message,
-          at: new Date().toISOString(),
-        });
-      }
-    }
-    return { accepted, refused };
-  }
-
-  async function readFiles(
-    filePaths: readonly string[],
-    origin: ImportOrigin,
-  ): Promise<{ name: string; bytes: Uint8Array }[]> {
-    const files: { name: string; bytes: Uint8Array }[] = [];
-    for (const path of filePaths) {
-      const name = path.split(/[\\/]/).pop() ?? path;
-      let problem: string;
-      try {
-        const dump = await readDumpFile(path);
-        if (!dump.tooLarge) {
-          files.push({ name, bytes: dump.bytes });
-          continue;
-        }
-        problem = dump.tooLarge;
-      } catch (error) {
-        problem = error instanceof Error ? error.message : describeFsError(error, path);
-      }
-      platform.send('import:notice', {
-        file: name,
-        origin,
-        kind: 'failed',
-        message: problem,
-        at: new Date().toISOString(),
-      });
-    }
-    return files;
-  }
 
   const handlers: InvokeHandlers = {
     'app:info': async () => platform.appInfo,
@@ -192,7 +86,7 @@ export async function createBackend(
       if (chosen === null) return null;
       settings = { ...settings, inboxFolder: chosen };
       await saveSettings(settingsPath, settings);
-      await startWatching();
+      await watchInbox();
       return publicSettings();
     },
     'inbox:reveal': async () => {
@@ -201,26 +95,19 @@ export async function createBackend(
       return null;
     },
     'import:pick-files': async () =>
-      intakeAll(await readFiles(await platform.pickDumpFiles(), 'dialog'), 'dialog'),
-    'import:files': async (files) => intakeAll(files, 'drop'),
+      intake.acceptAll(await intake.readFiles(await platform.pickDumpFiles(), 'dialog'), 'dialog'),
+    'import:files': async (files) => intake.acceptAll(files, 'drop'),
     'import:text': async (text) => {
       const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
-      return intakeAll(
-        [{ name: `pasted-${stamp}.txt`, bytes: new TextEncoder().encode(text) }],
-        'paste',
-      );
+      const bytes = new TextEncoder().encode(text);
+      return intake.acceptAll([{ name: `pasted-${stamp}.txt`, bytes }], 'paste');
     },
     'import:samples': async () => {
       const names = (await readdir(platform.samplesFolder))
         .filter((name) => name.endsWith('.txt'))
         .sort();
-      return intakeAll(
-        await readFiles(
-          names.map((name) => join(platform.samplesFolder, name)),
-          'samples',
-        ),
-        'samples',
-      );
+      const paths = names.map((name) => join(platform.samplesFolder, name));
+      return intake.acceptAll(await intake.readFiles(paths, 'samples'), 'samples');
     },
     'import:ack': async (ack) => {
       coordinator.acknowledge(ack);
@@ -232,7 +119,7 @@ export async function createBackend(
     },
     'renderer:ready': async () => {
       coordinator.setRendererReady(true);
-      return status;
+      return inbox.status;
     },
     'shell:open-external': async (url) => {
       if (!isHttpUrl(url)) return false;
@@ -241,7 +128,7 @@ export async function createBackend(
     },
   };
 
-  await startWatching();
+  await watchInbox();
 
   return {
     handlers,
@@ -253,8 +140,7 @@ export async function createBackend(
       await saveSettings(settingsPath, settings);
     },
     dispose: async () => {
-      await watcher?.stop();
-      watcher = null;
+      await inbox.stop();
       coordinator.setRendererReady(false);
       await coordinator.whenIdle();
     },

@@ -5,6 +5,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { MAX_DUMP_BYTES, formatDiagnostic, parseDump } from '../parser/index';
 import type { ParsedPaper } from '../../../shared/paper';
+import { errorMessage } from '../../../shared/error-message';
 
 /** Usage line printed (to stderr) on bad usage and (to stdout) for `--help`. */
 export const USAGE = 'usage: npm run --silent parse -- [--reference-date YYYY-MM-DD] <file>...';
@@ -174,6 +175,6 @@ function describeFileError(error: unknown): string {
   if (code === 'ENOENT') return 'no such file';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   if (code === 'EISDIR') return 'is a directory, not a file';
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   return `could not be read (${message})`;
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { dirname, join, basename } from 'node:path';
+import { errorMessage } from '../../../shared/error-message';
 
 /**
  * Writes `data` to `path` so that readers only ever see the old or the new content, never a torn
@@ -43,6 +44,6 @@ export function describeFsError(error: unknown, path: string): string {
     case 'EISDIR':
       return `${path} is a folder, not a file.`;
     default:
-      return `${path}: ${error instanceof Error ? error.message : String(error)}`;
+      return `${path}: ${errorMessage(error)}`;
   }
 }

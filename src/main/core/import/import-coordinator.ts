@@ -3,16 +3,19 @@ import { basename } from 'node:path';
 import type {
   ImportAck,
   ImportBatch,
+  ImportNotice,
   ImportOrigin,
   ImportSource,
 } from '../../../shared/import-types';
 import type { ImportFailure } from '../../../shared/ipc-validators';
+import { errorMessage } from '../../../shared/error-message';
 import type { ParseResult } from '../../../shared/paper';
 import { formatDiagnostic, parseDump } from '../parser';
 import type { EventSender } from './event-sender';
 import type { ImportLedger } from './import-ledger';
 import { PendingAcks } from './pending-acks';
 import { readDumpFile, type DumpFile } from './read-dump-file';
+import { sendNotice } from './send-notice';
 
 /** A file waiting to be imported. `prepared` carries bytes already read and parsed (drops). */
 interface QueuedImport {
@@ -142,7 +145,7 @@ export class ImportCoordinator {
           this.queue.unshift(item);
           return;
         }
-        this.notice(item, 'failed', `Could not import: ${messageOf(error)}`);
+        this.notice(item, 'failed', `Could not import: ${errorMessage(error)}`);
       }
     }
   }
@@ -182,7 +185,7 @@ export class ImportCoordinator {
     } catch (error) {
       // A file deleted between the event and now is not an error worth showing.
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      this.notice(item, 'failed', messageOf(error));
+      this.notice(item, 'failed', errorMessage(error));
       return null;
     }
     if (dump.tooLarge) {
@@ -265,22 +268,12 @@ export class ImportCoordinator {
     return acknowledged;
   }
 
-  private notice(
-    item: QueuedImport,
-    kind: 'rejected' | 'already-imported' | 'failed',
-    message: string,
-  ): void {
+  private notice(item: QueuedImport, kind: ImportNotice['kind'], message: string): void {
     this.log(`${basename(item.path)}: ${message}`);
-    this.send('import:notice', {
-      file: basename(item.path),
-      origin: item.origin,
-      kind,
-      message,
-      at: this.now().toISOString(),
-    });
+    sendNotice(
+      this.send,
+      { file: basename(item.path), origin: item.origin, kind, message },
+      this.now(),
+    );
   }
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

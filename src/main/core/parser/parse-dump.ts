@@ -23,6 +23,7 @@ import { DiagnosticLog } from './raw-entry';
 import type { RawEntry, ScanResult } from './raw-entry';
 import { scanCompact } from './scan-compact';
 import { scanPage } from './scan-page';
+import { errorMessage } from '../../../shared/error-message';
 
 /** Options of `parseDump`. */
 export interface ParseOptions {
@@ -47,7 +48,7 @@ export function parseDump(input: Uint8Array | string, options: ParseOptions): Pa
   try {
     return parseUnsafe(input, options);
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
+    const detail = errorMessage(error);
     return rejected(`could not be parsed (internal error: ${detail.slice(0, 200)})`);
   }
 }

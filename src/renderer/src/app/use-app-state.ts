@@ -4,6 +4,7 @@ import type { PaperQueueApi } from '../../../shared/ipc-contract';
 import type { AppSettings, MenuCommand } from '../../../shared/settings';
 import { requestPersistentStorage, type PersistenceAnswer } from '../db';
 import { showToast } from '../features/toasts/toast-store';
+import { errorMessage } from '../../../shared/error-message';
 
 /** Settings, inbox status and the actions every screen needs. */
 export interface AppState {
@@ -22,7 +23,7 @@ function reportError(title: string) {
     showToast({
       kind: 'error',
       title,
-      detail: error instanceof Error ? error.message : String(error),
+      detail: errorMessage(error),
     });
   };
 }

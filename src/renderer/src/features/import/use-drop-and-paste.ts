@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { PaperQueueApi } from '../../../../shared/ipc-contract';
 import { showToast } from '../toasts/toast-store';
 import { readDroppedData } from './read-dropped-data';
+import { errorMessage } from '../../../../shared/error-message';
 
 function isEditable(target: EventTarget | null): boolean {
   return (
@@ -43,7 +44,7 @@ export function useDropAndPaste(api: PaperQueueApi): boolean {
       showToast({
         kind: 'error',
         title: 'Import failed',
-        detail: error instanceof Error ? error.message : String(error),
+        detail: errorMessage(error),
       });
     };
     const onDragEnter = (event: DragEvent): void => {

@@ -1,4 +1,5 @@
 import { showToast } from '../toasts/toast-store';
+import { errorMessage } from '../../../../shared/error-message';
 
 /** One reversible user action. */
 export interface UndoableAction {
@@ -34,7 +35,7 @@ export async function undoLast(): Promise<string | null> {
     showToast({
       kind: 'error',
       title: `Could not undo: ${action.label}`,
-      detail: error instanceof Error ? error.message : String(error),
+      detail: errorMessage(error),
     });
   }
   return action.label;
