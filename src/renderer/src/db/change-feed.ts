@@ -21,6 +21,15 @@ export type LibraryChangeListener = (
 ) => void;
 
 const listeners = new Set<LibraryChangeListener>();
+let sequence = 0;
+
+/**
+ * How many changes have been announced so far. Data read after this returned `n` includes every
+ * change up to `n`, so views can tell which of their patches and optimistic overlays are outdated.
+ */
+export function changeSequence(): number {
+  return sequence;
+}
 
 /**
  * Subscribes to committed changes; returns the unsubscribe function. Listeners run synchronously
@@ -48,6 +57,7 @@ export function emitLibraryChanged(
 ): void {
   if (paperIds !== 'all' && paperIds.length === 0) return;
   if (origin === 'user') markUserWrite();
+  sequence += 1;
   for (const listener of [...listeners]) {
     try {
       listener(paperIds, documents);

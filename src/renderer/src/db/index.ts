@@ -64,7 +64,15 @@ export {
   type ViewCounts,
 } from './queries';
 export { loadSearchDocuments, type LibrarySearchDocument } from './search-documents';
-export { useImports, usePaperDetail, useTags, useViewCounts, useViewRows } from './hooks';
+export {
+  prefetchPaperDetails,
+  useImports,
+  usePaperDetail,
+  useTags,
+  useViewCounts,
+  useViewRows,
+} from './hooks';
+export { beginStatusChange, usePendingStatus, type PendingStatus } from './optimistic-status';
 export { onLibraryChanged, type LibraryChange, type LibraryChangeListener } from './change-feed';
 export {
   describeDbError,

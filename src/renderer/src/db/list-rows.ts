@@ -66,10 +66,13 @@ function desc<T extends string | number>(a: T | null, b: T | null): number {
   return a < b ? 1 : -1;
 }
 
-interface Sortable {
+/** A row with the key it sorts by title on (kept so a changed row can be put back in place). */
+export interface SortableRow {
   readonly row: PaperRow;
   readonly titleSort: string;
 }
+
+type Sortable = SortableRow;
 
 function byTitle(a: Sortable, b: Sortable): number {
   if (a.titleSort !== b.titleSort) return a.titleSort < b.titleSort ? -1 : 1;
@@ -86,6 +89,29 @@ const COMPARATORS: Record<PaperSort, (a: Sortable, b: Sortable) => number> = {
   title: byTitle,
   changed: (a, b) => desc(a.row.changedAt, b.row.changedAt) || byTitle(a, b),
 };
+
+/** Queue order: rank ascending (an unranked row last), then id. */
+function byQueueRank(a: Sortable, b: Sortable): number {
+  const x = a.row.queueRank ?? Number.POSITIVE_INFINITY;
+  const y = b.row.queueRank ?? Number.POSITIVE_INFINITY;
+  if (x !== y) return x < y ? -1 : 1;
+  return a.row.id < b.row.id ? -1 : a.row.id > b.row.id ? 1 : 0;
+}
+
+/** The total order rows of `view` are listed in (the queue ignores `sort`). */
+export function rowComparator(
+  view: LibraryView,
+  sort: PaperSort,
+): (a: SortableRow, b: SortableRow) => number {
+  return view === 'queued' ? byQueueRank : COMPARATORS[sort];
+}
+
+/** Whether a row belongs in `view` (by its status, or its tags for a tag view). */
+export function rowInView(view: LibraryView, row: PaperRow): boolean {
+  if (view === 'all') return true;
+  if (typeof view === 'string') return row.status === view;
+  return row.tagIds.includes(view.tagId);
+}
 
 /** Joins entries with their summaries (an entry without a summary is skipped). */
 function join(
@@ -203,16 +229,50 @@ export async function listPaperRows(
   view: LibraryView,
   sort: PaperSort,
 ): Promise<PaperRow[]> {
-  const compare = COMPARATORS[sort];
-  if (view === 'all') return (await largeViewRows(db, null, compare)).map((item) => item.row);
+  return (await listSortableRows(db, view, sort)).map((item) => item.row);
+}
+
+/** `listPaperRows` with each row's title sort key, in the order of `rowComparator(view, sort)`. */
+export async function listSortableRows(
+  db: LibraryDb,
+  view: LibraryView,
+  sort: PaperSort,
+): Promise<SortableRow[]> {
+  const compare = rowComparator(view, sort);
+  if (view === 'all') return largeViewRows(db, null, compare);
   if (typeof view === 'string' && view !== 'queued' && (await isLargeStatus(db, view))) {
-    return (await largeViewRows(db, view, compare)).map((item) => item.row);
+    return largeViewRows(db, view, compare);
   }
   return db.transaction('r', db.entries, db.paperSummaries, async () => {
     const entries = await smallViewEntries(db, view);
     const summaries = await db.paperSummaries.bulkGet(entries.map((entry) => entry.paperId));
-    const rows = join(entries, summaries);
-    if (view !== 'queued') rows.sort(compare);
-    return rows.map((item) => item.row);
+    return join(entries, summaries).sort(compare);
+  });
+}
+
+/**
+ * The current rows of the given papers, read in one transaction: null for a paper that no longer
+ * exists (or has no summary yet). Used to patch a loaded list after a few papers changed, instead
+ * of reading the whole view again.
+ */
+export async function readSortableRows(
+  db: LibraryDb,
+  ids: readonly string[],
+): Promise<Map<string, SortableRow | null>> {
+  return db.transaction('r', db.entries, db.paperSummaries, async () => {
+    const [entries, summaries] = await Promise.all([
+      db.entries.bulkGet([...ids]),
+      db.paperSummaries.bulkGet([...ids]),
+    ]);
+    const rows = new Map<string, SortableRow | null>();
+    ids.forEach((id, i) => {
+      const entry = entries[i];
+      const summary = summaries[i];
+      rows.set(
+        id,
+        entry && summary ? { row: toRow(summary, entry), titleSort: summary.titleSort } : null,
+      );
+    });
+    return rows;
   });
 }

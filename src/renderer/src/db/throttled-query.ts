@@ -35,17 +35,29 @@ export function msUntilRerun(
   return Math.min(pace.maxDelayMs, pace.factor * lastDurationMs) - sinceLastEndMs;
 }
 
+/** The tables a Dexie `storagemutated` event names (its parts are `idb://db/table/index`). */
+export function mutatedTables(parts: Record<string, unknown>, dbName: string): Set<string> {
+  const prefix = `idb://${dbName}/`;
+  const tables = new Set<string>();
+  for (const part of Object.keys(parts)) {
+    if (part.startsWith(prefix)) tables.add(part.slice(prefix.length).split('/')[0] ?? '');
+  }
+  return tables;
+}
+
 /**
  * Like `useLiveQuery`, but a re-run after a change waits a multiple of the previous run's duration
  * (see `NORMAL_PACE` and `IMPORT_PACE`). Cheap queries still refresh at once; a query over 50k rows
  * does not re-run after every batch of an import, which keeps imports fast and the UI responsive,
  * and once the import ends it refreshes within `RECHECK_MS` plus its normal pace. Returns undefined
- * until the first result (and again right after `deps` change).
+ * until the first result (and again right after `deps` change). `rerunAfter` decides which
+ * changed tables call for a re-run (default: any table of the database).
  */
 export function useThrottledQuery<T>(
   dbName: string,
   query: () => Promise<T>,
   deps: DependencyList,
+  rerunAfter: (tables: ReadonlySet<string>) => boolean = (tables) => tables.size > 0,
 ): T | undefined {
   const [value, setValue] = useState<T | undefined>(undefined);
   useEffect(() => {
@@ -55,7 +67,6 @@ export function useThrottledQuery<T>(
     let timer: ReturnType<typeof setTimeout> | undefined;
     let lastDuration = 0;
     let lastEnd = 0;
-    const prefix = `idb://${dbName}/`;
 
     const run = async (): Promise<void> => {
       running = true;
@@ -96,7 +107,7 @@ export function useThrottledQuery<T>(
       );
     };
     const onMutated = (parts: Record<string, unknown>): void => {
-      if (Object.keys(parts).some((part) => part.startsWith(prefix))) schedule();
+      if (rerunAfter(mutatedTables(parts, dbName))) schedule();
     };
 
     setValue(undefined);
