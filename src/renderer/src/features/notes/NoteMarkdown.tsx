@@ -1,4 +1,5 @@
 import Markdown, { type Components } from 'react-markdown';
+import remarkGfm from 'remark-gfm';
 import { remarkHtmlAsText } from './html-as-text';
 import { safeLinkUrl } from './safe-url';
 
@@ -36,7 +37,7 @@ export function NoteMarkdown({ markdown, onOpenLink }: NoteMarkdownProps): React
   return (
     <div className="markdown" data-testid="note-preview">
       <Markdown
-        remarkPlugins={[remarkHtmlAsText]}
+        remarkPlugins={[remarkGfm, remarkHtmlAsText]}
         urlTransform={(url) => safeLinkUrl(url) ?? ''}
         components={components}
       >
