@@ -16,6 +16,7 @@ import { createBackend, type Backend, type PlatformPort } from './core/backend';
 import { isTrustedFrameUrl } from './core/ipc-dispatch';
 import { registerInvokeHandlers } from './ipc/typed-handle';
 import { installApplicationMenu } from './menu';
+import { applyNativeTheme } from './theme';
 import { createMainWindow, lockDownWebContents } from './window';
 import { errorMessage } from '../shared/error-message';
 
@@ -83,6 +84,7 @@ const platform: PlatformPort = {
     if (problem) throw new Error(problem);
   },
   openExternal: (url) => shell.openExternal(url),
+  applyTheme: applyNativeTheme,
 };
 
 function openWindow(activeBackend: Backend): void {
@@ -122,6 +124,7 @@ async function start(): Promise<void> {
     { log: (message) => console.warn(message) },
   );
   backend = activeBackend;
+  applyNativeTheme(activeBackend.settings().preferences.theme);
   registerInvokeHandlers(ipcMain, activeBackend.handlers, isTrustedSender);
   installApplicationMenu((command) => send('menu:command', command), devServerUrl !== undefined);
   openWindow(activeBackend);

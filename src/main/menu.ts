@@ -31,6 +31,8 @@ export function installApplicationMenu(
         command('Choose Inbox Folder…', 'choose-inbox-folder'),
         command('Import History', 'show-imports', 'CmdOrCtrl+Shift+I'),
         { type: 'separator' },
+        command('Settings…', 'show-settings', 'CmdOrCtrl+,'),
+        { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],
     },

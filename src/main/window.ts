@@ -1,6 +1,7 @@
 import { BrowserWindow, screen, shell, type WebContents } from 'electron';
 import { isHttpUrl } from '../shared/ipc-validators';
 import { reachableBounds, type WindowBounds } from './core/settings/settings-store';
+import { windowBackground } from './theme';
 
 /** Options for the one application window. */
 export interface MainWindowOptions {
@@ -46,10 +47,10 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
       ? { x: bounds.x, y: bounds.y, width: bounds.width, height: bounds.height }
       : { width: 1280, height: 820 }),
     minWidth: 720,
-    minHeight: 480,
+    minHeight: 520,
     show: false,
     title: 'Paper Queue',
-    backgroundColor: '#1e1f22',
+    backgroundColor: windowBackground(),
     autoHideMenuBar: false,
     webPreferences: {
       preload: options.preloadPath,

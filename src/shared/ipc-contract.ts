@@ -13,13 +13,14 @@ import type {
   InboxStatus,
   IncomingFile,
 } from './import-types';
-import type { AppInfo, AppSettings, MenuCommand } from './settings';
+import type { AppInfo, AppSettings, MenuCommand, UiPreferences } from './settings';
 import {
   isImportAck,
   isImportFailure,
   isIncomingFileList,
   isNoPayload,
   isPastedText,
+  isUiPreferences,
   isUrlRequest,
   type ImportFailure,
 } from './ipc-validators';
@@ -28,6 +29,7 @@ import {
 export interface InvokeContract {
   'app:info': { request: null; response: AppInfo };
   'settings:get': { request: null; response: AppSettings };
+  'settings:set-preferences': { request: UiPreferences; response: AppSettings };
   'inbox:choose-folder': { request: null; response: AppSettings | null };
   'inbox:reveal': { request: null; response: null };
   'import:pick-files': { request: null; response: ImportRequestResult };
@@ -59,6 +61,7 @@ export const REQUEST_VALIDATORS: {
 } = {
   'app:info': isNoPayload,
   'settings:get': isNoPayload,
+  'settings:set-preferences': isUiPreferences,
   'inbox:choose-folder': isNoPayload,
   'inbox:reveal': isNoPayload,
   'import:pick-files': isNoPayload,
@@ -75,6 +78,7 @@ export const REQUEST_VALIDATORS: {
 export const INVOKE_FUNCTIONS = {
   getAppInfo: 'app:info',
   getSettings: 'settings:get',
+  setPreferences: 'settings:set-preferences',
   chooseInboxFolder: 'inbox:choose-folder',
   revealInboxFolder: 'inbox:reveal',
   pickFilesToImport: 'import:pick-files',

@@ -4,6 +4,7 @@
  * the shared layer has no runtime imports.
  */
 import type { ImportAck, IncomingFile } from './import-types';
+import { DENSITIES, LIST_SORTS, THEME_CHOICES, type UiPreferences } from './settings';
 
 /** Largest dump main accepts, in bytes (also the parser's cap). */
 export const MAX_DUMP_BYTES = 64 * 1024 * 1024;
@@ -98,4 +99,16 @@ export function isHttpUrl(value: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** A complete set of UI preferences with known values only. */
+export function isUiPreferences(value: unknown): value is UiPreferences {
+  return (
+    isRecord(value) &&
+    Object.keys(value).length === 4 &&
+    (THEME_CHOICES as readonly unknown[]).includes(value.theme) &&
+    (DENSITIES as readonly unknown[]).includes(value.density) &&
+    (LIST_SORTS as readonly unknown[]).includes(value.defaultSort) &&
+    typeof value.sidebarCollapsed === 'boolean'
+  );
 }

@@ -2,7 +2,12 @@ import { mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { InvokeChannel, RequestOf, ResponseOf } from '../../shared/ipc-contract';
 import { isHttpUrl } from '../../shared/ipc-validators';
-import type { AppInfo, AppSettings } from '../../shared/settings';
+import {
+  DEFAULT_PREFERENCES,
+  type AppInfo,
+  type AppSettings,
+  type ThemeChoice,
+} from '../../shared/settings';
 import { InboxControl } from './inbox/inbox-control';
 import type { EventSender } from './import/event-sender';
 import { ImportCoordinator, type CoordinatorOptions } from './import/import-coordinator';
@@ -23,6 +28,8 @@ export interface PlatformPort {
   revealFolder(path: string): Promise<void>;
   /** Opens a URL already checked to be http(s) in the system browser. */
   openExternal(url: string): Promise<void>;
+  /** Applies a newly chosen theme to native UI (Electron's nativeTheme); absent in tests. */
+  applyTheme?(theme: ThemeChoice): void;
 }
 
 /** One async handler per invoke channel. */
@@ -61,6 +68,7 @@ export async function createBackend(
   const settingsPath = join(paths.userDataFolder, 'settings.json');
   let settings = await loadSettings(settingsPath, {
     inboxFolder: paths.defaultInboxFolder,
+    preferences: DEFAULT_PREFERENCES,
     window: null,
   });
   const ledger = await ImportLedger.open(join(paths.userDataFolder, 'import-ledger.json'));
@@ -76,11 +84,20 @@ export async function createBackend(
   );
   const watchInbox = (): Promise<void> =>
     inbox.watch(settings.inboxFolder, settings.inboxFolder === paths.defaultInboxFolder);
-  const publicSettings = (): AppSettings => ({ inboxFolder: settings.inboxFolder });
+  const publicSettings = (): AppSettings => ({
+    inboxFolder: settings.inboxFolder,
+    preferences: settings.preferences,
+  });
 
   const handlers: InvokeHandlers = {
     'app:info': async () => platform.appInfo,
     'settings:get': async () => publicSettings(),
+    'settings:set-preferences': async (preferences) => {
+      settings = { ...settings, preferences };
+      platform.applyTheme?.(preferences.theme);
+      await saveSettings(settingsPath, settings);
+      return publicSettings();
+    },
     'inbox:choose-folder': async () => {
       const chosen = await platform.chooseFolder(settings.inboxFolder);
       if (chosen === null) return null;

@@ -1,5 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import type { AppSettings } from '../../../shared/settings';
+import {
+  DENSITIES,
+  LIST_SORTS,
+  THEME_CHOICES,
+  type AppSettings,
+  type UiPreferences,
+} from '../../../shared/settings';
 import { writeFileAtomic } from '../fs/atomic-write';
 
 /** Window geometry remembered between runs. */
@@ -34,6 +40,25 @@ function readBounds(value: unknown): WindowBounds | null {
   };
 }
 
+function oneOf<T>(allowed: readonly T[], value: unknown, fallback: T): T {
+  return (allowed as readonly unknown[]).includes(value) ? (value as T) : fallback;
+}
+
+/** Preferences read field by field: an unknown or missing value keeps its default. */
+function readPreferences(value: unknown, defaults: UiPreferences): UiPreferences {
+  if (typeof value !== 'object' || value === null) return defaults;
+  const record = value as Record<string, unknown>;
+  return {
+    theme: oneOf(THEME_CHOICES, record.theme, defaults.theme),
+    density: oneOf(DENSITIES, record.density, defaults.density),
+    defaultSort: oneOf(LIST_SORTS, record.defaultSort, defaults.defaultSort),
+    sidebarCollapsed:
+      typeof record.sidebarCollapsed === 'boolean'
+        ? record.sidebarCollapsed
+        : defaults.sidebarCollapsed,
+  };
+}
+
 /**
  * Loads settings, falling back field by field to defaults: a corrupt or hand-edited file never
  * prevents the app from starting, it only resets what could not be read.
@@ -55,6 +80,7 @@ export async function loadSettings(
       typeof record.inboxFolder === 'string' && record.inboxFolder.length > 0
         ? record.inboxFolder
         : defaults.inboxFolder,
+    preferences: readPreferences(record.preferences, defaults.preferences),
     window: readBounds(record.window) ?? defaults.window,
   };
 }
