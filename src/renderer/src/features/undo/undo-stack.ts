@@ -8,11 +8,14 @@ export interface UndoableAction {
 }
 
 const MAX_UNDO = 50;
+/** The one toast slot undo offers and results share: each action replaces the previous one. */
+const UNDO_SLOT = 'undo';
 const stack: UndoableAction[] = [];
 
 /**
  * Records an action that can be undone (status changes, tag deletes, bulk edits) and offers an
- * Undo button in a toast. Ctrl/Cmd+Z undoes the most recent one.
+ * Undo button in the undo toast, which replaces the previous action's. Ctrl/Cmd+Z undoes the most
+ * recent action, and pressed again walks further back through the stack.
  */
 export function pushUndo(action: UndoableAction): void {
   stack.push(action);
@@ -20,6 +23,7 @@ export function pushUndo(action: UndoableAction): void {
   showToast({
     kind: 'info',
     title: action.label,
+    slot: UNDO_SLOT,
     action: { label: 'Undo', run: () => void undoLast() },
   });
 }
@@ -27,10 +31,19 @@ export function pushUndo(action: UndoableAction): void {
 /** Undoes the most recent action; returns its label, or null when there was nothing to undo. */
 export async function undoLast(): Promise<string | null> {
   const action = stack.pop();
-  if (!action) return null;
+  if (!action) {
+    showToast({ kind: 'info', title: 'Nothing to undo', slot: UNDO_SLOT });
+    return null;
+  }
   try {
     await action.undo();
-    showToast({ kind: 'success', title: `Undone: ${action.label}` });
+    const previous = stack[stack.length - 1];
+    showToast({
+      kind: 'success',
+      title: `Undone: ${action.label}`,
+      slot: UNDO_SLOT,
+      ...(previous ? { detail: `Ctrl/Cmd+Z again undoes “${previous.label}”.` } : {}),
+    });
   } catch (error) {
     showToast({
       kind: 'error',
