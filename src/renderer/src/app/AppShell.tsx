@@ -10,6 +10,8 @@ import { EmptyState } from '../features/onboarding/EmptyState';
 import { SearchBox } from '../features/search/SearchBox';
 import { useSearchIndex } from '../features/search/use-search-index';
 import { useSearchResults } from '../features/search/use-search-results';
+import { SettingsDialog } from '../features/settings/SettingsDialog';
+import { SidebarToggle } from '../features/settings/SidebarToggle';
 import type { ShortcutAction } from '../features/shortcuts/shortcut-map';
 import { ShortcutsDialog } from '../features/shortcuts/ShortcutsDialog';
 import { useAppState } from './use-app-state';
@@ -20,6 +22,7 @@ export function AppShell({ api }: { readonly api: PaperQueueApi }): React.JSX.El
   const [query, setQuery] = useState('');
   const [showImports, setShowImports] = useState(false);
   const [showShortcuts, setShowShortcuts] = useState(false);
+  const [showSettings, setShowSettings] = useState(false);
   const searchInput = useRef<HTMLInputElement>(null);
 
   const focusSearch = useCallback(() => {
@@ -32,6 +35,7 @@ export function AppShell({ api }: { readonly api: PaperQueueApi }): React.JSX.El
       if (command === 'focus-search') focusSearch();
       else if (command === 'show-shortcuts') setShowShortcuts(true);
       else if (command === 'show-imports') setShowImports(true);
+      else if (command === 'show-settings') setShowSettings(true);
     },
     [focusSearch],
   );
@@ -50,6 +54,10 @@ export function AppShell({ api }: { readonly api: PaperQueueApi }): React.JSX.El
       }
       if (action === 'help') {
         setShowShortcuts(true);
+        return true;
+      }
+      if (action === 'settings') {
+        setShowSettings(true);
         return true;
       }
       if (action === 'clear') {
@@ -98,6 +106,7 @@ export function AppShell({ api }: { readonly api: PaperQueueApi }): React.JSX.El
   return (
     <div className="app-shell">
       <header className="app-toolbar">
+        <SidebarToggle />
         <span className="app-title">Paper Queue</span>
         <SearchBox ref={searchInput} value={query} onChange={setQuery} />
         <span className="spacer" />
@@ -111,6 +120,16 @@ export function AppShell({ api }: { readonly api: PaperQueueApi }): React.JSX.El
         </button>
         <button
           type="button"
+          className="icon-button toolbar-icon"
+          onClick={() => setShowSettings(true)}
+          aria-label="Settings"
+          title="Settings (Ctrl/Cmd+,)"
+        >
+          ⚙
+        </button>
+        <button
+          type="button"
+          className="icon-button toolbar-icon"
           onClick={() => setShowShortcuts(true)}
           aria-label="Keyboard shortcuts"
           title="Keyboard shortcuts (?)"
@@ -154,6 +173,13 @@ export function AppShell({ api }: { readonly api: PaperQueueApi }): React.JSX.El
         }
       />
       {showShortcuts ? <ShortcutsDialog onClose={() => setShowShortcuts(false)} /> : null}
+      {showSettings ? (
+        <SettingsDialog
+          inboxFolder={state.settings?.inboxFolder ?? null}
+          onChooseInbox={state.chooseInbox}
+          onClose={() => setShowSettings(false)}
+        />
+      ) : null}
       {dragging ? <div className="drop-overlay">Drop listing dumps to import them</div> : null}
     </div>
   );

@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { PaperQueueApi } from '../../../../shared/ipc-contract';
 import {
+  prefetchPaperDetails,
   usePaperDetail,
   useTags,
   useViewRows,
@@ -10,12 +11,15 @@ import {
   type ViewCounts,
 } from '../../db';
 import type { SearchResults } from '../search/use-search-results';
+import { usePreferences } from '../settings/preferences-store';
 import type { ShortcutAction } from '../shortcuts/shortcut-map';
 import { TagManagerDialog } from '../tags/TagManagerDialog';
 import { DetailPane } from './DetailPane';
 import { STATUS_VIEWS } from './library-view';
 import { ListPane } from './ListPane';
 import { Sidebar } from './Sidebar';
+import { useDetailDrawer } from './use-detail-drawer';
+import { useOptimisticCounts } from './use-optimistic-counts';
 import { useVisibleRows } from './use-visible-rows';
 import { useWorkspaceSelection } from './use-workspace-selection';
 import { useWorkspaceShortcuts } from './use-workspace-shortcuts';
@@ -33,6 +37,9 @@ export interface LibraryWorkspaceProps {
 }
 
 const NO_TAGS: readonly TagCount[] = [];
+/** Papers read ahead around the focused one (behind it, and ahead where triage goes). */
+const READ_BEHIND = 2;
+const READ_AHEAD = 4;
 
 function viewTitle(view: LibraryView, tags: readonly TagCount[]): string {
   if (typeof view === 'string')
@@ -43,7 +50,9 @@ function viewTitle(view: LibraryView, tags: readonly TagCount[]): string {
 /** Sidebar, list and detail: where triage, queueing, tagging and notes happen. */
 export function LibraryWorkspace(props: LibraryWorkspaceProps): React.JSX.Element {
   const { view, search, api, onViewChange } = props;
-  const [sort, setSort] = useState<PaperSort>('listing');
+  const preferences = usePreferences();
+  const [sort, setSort] = useState<PaperSort>(preferences.defaultSort);
+  useEffect(() => setSort(preferences.defaultSort), [preferences.defaultSort]);
   const [managedTag, setManagedTag] = useState<string | null>(null);
   const [editRequests, setEditRequests] = useState({ tags: 0, note: 0 });
   const rows = useViewRows(view, sort);
@@ -54,11 +63,18 @@ export function LibraryWorkspace(props: LibraryWorkspaceProps): React.JSX.Elemen
   const selection = useWorkspaceSelection(ids, rows !== undefined);
   const focused = selection.selection.focused;
   const detail = usePaperDetail(focused);
-  const title = viewTitle(view, tags);
+  const workspace = useRef<HTMLDivElement>(null);
+  const drawer = useDetailDrawer(workspace, focused !== null);
+  const counts = useOptimisticCounts(props.counts);
 
   useEffect(() => setEditRequests({ tags: 0, note: 0 }), [focused]);
+  useEffect(() => {
+    const index = focused === null ? -1 : ids.indexOf(focused);
+    if (index >= 0)
+      prefetchPaperDetails(ids.slice(Math.max(0, index - READ_BEHIND), index + READ_AHEAD + 1));
+  }, [focused, ids]);
 
-  const { clear } = selection;
+  const { clear, click } = selection;
   const selectView = useCallback(
     (next: LibraryView) => {
       onViewChange(next);
@@ -66,9 +82,18 @@ export function LibraryWorkspace(props: LibraryWorkspaceProps): React.JSX.Elemen
     },
     [onViewChange, clear],
   );
+  const { open: openDrawer } = drawer;
+  const onRowClick = useCallback(
+    (event: React.MouseEvent, id: string) => {
+      click(event, id);
+      if (!event.ctrlKey && !event.metaKey && !event.shiftKey) openDrawer();
+    },
+    [click, openDrawer],
+  );
   const openLink = useCallback((url: string) => void api.openExternal(url), [api]);
 
   useWorkspaceShortcuts({
+    rows: visible,
     ids,
     selection,
     detail,
@@ -78,49 +103,57 @@ export function LibraryWorkspace(props: LibraryWorkspaceProps): React.JSX.Elemen
     requestEdit: (target) =>
       setEditRequests((requests) => ({ ...requests, [target]: requests[target] + 1 })),
     onShellAction: props.onShellAction,
+    drawer,
   });
 
   return (
-    <>
-      <Sidebar
-        view={view}
-        counts={props.counts}
-        tags={tags}
-        showingImports={props.sidebarExtra.showingImports}
-        onSelectView={selectView}
-        onManageTag={setManagedTag}
-        onShowImports={props.sidebarExtra.onShowImports}
-      />
-      {props.mainPane ?? (
-        <>
-          <ListPane
-            view={view}
-            title={title}
-            rows={rows}
-            visible={visible}
-            ids={ids}
-            sort={sort}
-            onSort={setSort}
-            search={search}
-            selection={selection}
-            tags={tags}
-            tagsById={tagsById}
-          />
-          <DetailPane
-            detail={detail}
-            hasRows={visible.length > 0}
-            search={search}
-            tags={tags}
-            tagsById={tagsById}
-            tagEditRequest={editRequests.tags}
-            noteEditRequest={editRequests.note}
-            onOpenLink={openLink}
-          />
-        </>
+    <div className="app-body" data-sidebar={preferences.sidebarCollapsed ? 'hidden' : 'shown'}>
+      {preferences.sidebarCollapsed ? null : (
+        <Sidebar
+          view={view}
+          counts={counts}
+          tags={tags}
+          showingImports={props.sidebarExtra.showingImports}
+          onSelectView={selectView}
+          onManageTag={setManagedTag}
+          onShowImports={props.sidebarExtra.onShowImports}
+        />
       )}
+      <div ref={workspace} className="workspace" data-layout={drawer.layout}>
+        {props.mainPane ?? (
+          <>
+            <ListPane
+              view={view}
+              title={viewTitle(view, tags)}
+              rows={rows}
+              visible={visible}
+              sort={sort}
+              onSort={setSort}
+              search={search}
+              selection={selection}
+              onRowClick={onRowClick}
+              tags={tags}
+              tagsById={tagsById}
+            />
+            {drawer.shown ? (
+              <DetailPane
+                detail={detail}
+                hasRows={visible.length > 0}
+                search={search}
+                tags={tags}
+                tagsById={tagsById}
+                tagEditRequest={editRequests.tags}
+                noteEditRequest={editRequests.note}
+                onOpenLink={openLink}
+                onClose={drawer.layout === 'drawer' ? drawer.close : null}
+              />
+            ) : null}
+          </>
+        )}
+      </div>
       {managedTag && tags.length > 0 ? (
         <TagManagerDialog tagId={managedTag} tags={tags} onClose={() => setManagedTag(null)} />
       ) : null}
-    </>
+    </div>
   );
 }

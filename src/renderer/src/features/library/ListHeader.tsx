@@ -1,14 +1,15 @@
-import type { PaperSort, TagCount } from '../../db';
+import type { PaperRow, PaperSort, PaperStatus, TagCount } from '../../db';
 import type { SearchResults } from '../search/use-search-results';
 import { changeStatus } from './library-actions';
+import { SORT_OPTIONS } from './sort-options';
 import { BulkTagControls } from '../tags/BulkTagControls';
 
-const SORTS: readonly { readonly sort: PaperSort; readonly label: string }[] = [
-  { sort: 'listing', label: 'Listing date' },
-  { sort: 'published', label: 'Published' },
-  { sort: 'upvotes', label: 'Upvotes' },
-  { sort: 'title', label: 'Title' },
-  { sort: 'changed', label: 'Recently changed' },
+const BULK_STATUSES: readonly { readonly status: PaperStatus; readonly label: string }[] = [
+  { status: 'queued', label: 'Queue' },
+  { status: 'reading', label: 'Reading' },
+  { status: 'read', label: 'Read' },
+  { status: 'dismissed', label: 'Dismiss' },
+  { status: 'inbox', label: 'Inbox' },
 ];
 
 /** Props of the header above the list. */
@@ -18,7 +19,8 @@ export interface ListHeaderProps {
   readonly sort: PaperSort;
   readonly queueMode: boolean;
   readonly search: SearchResults | null;
-  readonly selectedIds: readonly string[];
+  /** The selected rows, in list order. */
+  readonly selected: readonly PaperRow[];
   readonly allTags: readonly TagCount[];
   readonly onSort: (sort: PaperSort) => void;
   readonly onSelectAll: () => void;
@@ -27,7 +29,7 @@ export interface ListHeaderProps {
 
 /** View title and count, sort order, and the bulk-action bar when several papers are selected. */
 export function ListHeader(props: ListHeaderProps): React.JSX.Element {
-  const bulk = props.selectedIds.length > 1;
+  const bulk = props.selected.length > 1;
   return (
     <div className="list-header">
       <div className="list-title-row">
@@ -50,9 +52,12 @@ export function ListHeader(props: ListHeaderProps): React.JSX.Element {
             <select
               value={props.sort}
               aria-label="Sort by"
-              onChange={(event) => props.onSort(event.target.value as PaperSort)}
+              onChange={(event) => {
+                const choice = SORT_OPTIONS.find((option) => option.sort === event.target.value);
+                if (choice) props.onSort(choice.sort);
+              }}
             >
-              {SORTS.map(({ sort, label }) => (
+              {SORT_OPTIONS.map(({ sort, label }) => (
                 <option key={sort} value={sort}>
                   {label}
                 </option>
@@ -71,23 +76,17 @@ export function ListHeader(props: ListHeaderProps): React.JSX.Element {
       </div>
       {bulk ? (
         <div className="bulk-bar" role="toolbar" aria-label="Bulk actions" data-testid="bulk-bar">
-          <strong>{props.selectedIds.length} selected</strong>
-          <button type="button" onClick={() => void changeStatus(props.selectedIds, 'queued')}>
-            Queue
-          </button>
-          <button type="button" onClick={() => void changeStatus(props.selectedIds, 'reading')}>
-            Reading
-          </button>
-          <button type="button" onClick={() => void changeStatus(props.selectedIds, 'read')}>
-            Read
-          </button>
-          <button type="button" onClick={() => void changeStatus(props.selectedIds, 'dismissed')}>
-            Dismiss
-          </button>
-          <button type="button" onClick={() => void changeStatus(props.selectedIds, 'inbox')}>
-            Inbox
-          </button>
-          <BulkTagControls paperIds={props.selectedIds} allTags={props.allTags} />
+          <strong>{props.selected.length} selected</strong>
+          {BULK_STATUSES.map(({ status, label }) => (
+            <button
+              key={status}
+              type="button"
+              onClick={() => void changeStatus(props.selected, status)}
+            >
+              {label}
+            </button>
+          ))}
+          <BulkTagControls paperIds={props.selected.map((row) => row.id)} allTags={props.allTags} />
           <button type="button" className="link" onClick={props.onClearSelection}>
             Clear
           </button>

@@ -12,13 +12,17 @@ export interface ListPaneProps {
   /** The rows shown (the view's, or its search matches); undefined while the view loads. */
   readonly rows: readonly PaperRow[] | undefined;
   readonly visible: readonly PaperRow[];
-  readonly ids: readonly string[];
   readonly sort: PaperSort;
   readonly onSort: (sort: PaperSort) => void;
   readonly search: SearchResults | null;
   readonly selection: WorkspaceSelection;
+  readonly onRowClick: (event: React.MouseEvent, id: string) => void;
   readonly tags: readonly TagCount[];
   readonly tagsById: ReadonlyMap<string, TagRecord>;
+}
+
+function reorder(id: string, target: number): void {
+  void moveQueued(id, target);
 }
 
 function emptyMessage(view: LibraryView, title: string, search: SearchResults | null): string {
@@ -41,7 +45,9 @@ export function ListPane(props: ListPaneProps): React.JSX.Element {
         sort={props.sort}
         queueMode={queueMode}
         search={search}
-        selectedIds={props.ids.filter((id) => state.selected.has(id))}
+        selected={
+          state.selected.size > 1 ? props.visible.filter((row) => state.selected.has(row.id)) : []
+        }
         allTags={props.tags}
         onSort={props.onSort}
         onSelectAll={selection.selectAll}
@@ -59,8 +65,8 @@ export function ListPane(props: ListPaneProps): React.JSX.Element {
           props.rows === undefined ? 'Loading…' : emptyMessage(view, props.title, search)
         }
         resetScrollKey={`${props.title}\u0000${search?.query ?? ''}\u0000${props.sort}`}
-        onRowClick={selection.click}
-        onReorder={(id, target) => void moveQueued(id, target)}
+        onRowClick={props.onRowClick}
+        onReorder={reorder}
       />
     </section>
   );

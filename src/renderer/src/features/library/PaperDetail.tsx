@@ -82,7 +82,7 @@ export function PaperDetail(props: PaperDetailProps): React.JSX.Element {
           {entry.readAt ? ` on ${entry.readAt.slice(0, 10)}` : ''}
         </dd>
       </dl>
-      <StatusControls paperIds={[paper.id]} current={entry.status} />
+      <StatusControls papers={[{ id: paper.id, status: entry.status }]} current={entry.status} />
       {entry.status === 'queued' ? (
         <div className="queue-controls">
           <button type="button" onClick={() => void moveQueued(paper.id, 'top')}>
@@ -93,18 +93,18 @@ export function PaperDetail(props: PaperDetailProps): React.JSX.Element {
           </button>
         </div>
       ) : null}
-      <h2>Tags</h2>
+      <h2 className="section-label">Tags</h2>
       <TagEditor
         paperIds={[paper.id]}
         tags={tags}
         allTags={props.allTags}
         focusRequest={props.tagEditRequest}
       />
-      <h2>Abstract</h2>
+      <h2 className="section-label">Abstract</h2>
       <p className="abstract" data-testid="detail-abstract">
         <HighlightedText text={paper.abstract} ranges={highlight('abstract')} />
       </p>
-      <h2>Links</h2>
+      <h2 className="section-label">Links</h2>
       <ul className="link-list">
         {paper.links.map((url) => (
           <li key={url}>
@@ -142,7 +142,7 @@ export function PaperDetail(props: PaperDetailProps): React.JSX.Element {
           </a>
         </li>
       </ul>
-      <h2>Note</h2>
+      <h2 className="section-label">Note</h2>
       <NoteEditor
         key={paper.id}
         paperId={paper.id}
@@ -150,7 +150,7 @@ export function PaperDetail(props: PaperDetailProps): React.JSX.Element {
         onOpenLink={props.onOpenLink}
         editRequest={props.noteEditRequest}
       />
-      <h2>Seen in</h2>
+      <h2 className="section-label">Seen in</h2>
       <ul className="source-list" data-testid="detail-sources">
         {paper.sources.map((source) => (
           <li key={`${source.hash}:${source.line}`}>

@@ -1,8 +1,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import type { PaperRow, TagRecord } from '../../db';
 import type { SearchHit } from '../../search/search-types';
-import { PaperListRow } from './PaperListRow';
+import { PaperListRow, rowHasMeta } from './PaperListRow';
 
 /** Props of the virtualised paper list. */
 export interface PaperListProps {
@@ -20,25 +20,44 @@ export interface PaperListProps {
   readonly onReorder: (id: string, targetIndex: number) => void;
 }
 
-const ROW_HEIGHT = 62;
+/** Row heights (px) before a row is measured: one title line, a second one, the metadata line. */
+const TITLE_LINE = 20;
+const META_LINE = 20;
+const ROW_PADDING = 18;
+/** Average title character width (px) for guessing which titles wrap before measuring. */
+const CHAR_WIDTH = 7.4;
 
 /**
  * The list of papers, virtualised so only the visible rows (plus a small overscan) are in the DOM:
- * 50k papers scroll as smoothly as 50. The focused row is kept scrolled into view.
+ * 50k papers scroll as smoothly as 50. Rows are as tall as their content (a title wraps to two
+ * lines; a row without metadata has no second line), measured as they render. The focused row is
+ * kept scrolled into view.
  */
 export function PaperList(props: PaperListProps): React.JSX.Element {
   const scroller = useRef<HTMLDivElement>(null);
+  const { rows, queueMode, showStatus } = props;
+  const estimateSize = useCallback(
+    (index: number): number => {
+      const row = rows[index];
+      if (!row) return TITLE_LINE + ROW_PADDING;
+      const width = scroller.current?.clientWidth ?? 480;
+      const wraps = row.title.length * CHAR_WIDTH > width - 24;
+      const meta = rowHasMeta(row, showStatus, queueMode && index === 0);
+      return TITLE_LINE * (wraps ? 2 : 1) + (meta ? META_LINE : 0) + ROW_PADDING;
+    },
+    [rows, showStatus, queueMode],
+  );
   const virtualizer = useVirtualizer({
-    count: props.rows.length,
+    count: rows.length,
     getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize,
     overscan: 8,
-    getItemKey: (index) => props.rows[index]?.id ?? index,
+    getItemKey: (index) => rows[index]?.id ?? index,
   });
   // Scroll to the focused paper when the focus moves (J/K, triage), not when the list merely
   // changes around it; a new search or view starts at the top instead.
   const focusedIndex =
-    props.focusedId === null ? -1 : props.rows.findIndex((row) => row.id === props.focusedId);
+    props.focusedId === null ? -1 : rows.findIndex((row) => row.id === props.focusedId);
   const lastFocused = useRef<string | null>(null);
   useEffect(() => {
     if (props.focusedId === lastFocused.current) return;
@@ -49,7 +68,7 @@ export function PaperList(props: PaperListProps): React.JSX.Element {
     virtualizer.scrollToOffset(0);
   }, [props.resetScrollKey, virtualizer]);
 
-  if (props.rows.length === 0) {
+  if (rows.length === 0) {
     return (
       <div className="list-empty muted" data-testid="list-empty">
         {props.emptyMessage}
@@ -69,13 +88,15 @@ export function PaperList(props: PaperListProps): React.JSX.Element {
     >
       <div className="paper-list-inner" style={{ height: virtualizer.getTotalSize() }}>
         {virtualizer.getVirtualItems().map((item) => {
-          const row = props.rows[item.index];
+          const row = rows[item.index];
           if (!row) return null;
           return (
             <div
               key={item.key}
+              ref={virtualizer.measureElement}
+              data-index={item.index}
               className="paper-row-slot"
-              style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+              style={{ transform: `translateY(${item.start}px)` }}
             >
               <PaperListRow
                 row={row}
@@ -84,9 +105,9 @@ export function PaperList(props: PaperListProps): React.JSX.Element {
                 focused={row.id === props.focusedId}
                 hit={props.hits?.get(row.id)}
                 tagsById={props.tagsById}
-                showStatus={props.showStatus}
-                nextUp={props.queueMode && item.index === 0}
-                draggable={props.queueMode && props.hits === null}
+                showStatus={showStatus}
+                nextUp={queueMode && item.index === 0}
+                draggable={queueMode && props.hits === null}
                 onClick={props.onRowClick}
                 onDropOnto={props.onReorder}
               />

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { PaperRow, TagRecord } from '../../db';
 import type { SearchHit } from '../../search/search-types';
 import { HighlightedText } from '../search/HighlightedText';
@@ -30,9 +31,17 @@ function metaLine(row: PaperRow): string {
   return parts.join(' · ');
 }
 
+/** Whether a row has anything for its second line (otherwise the line is left out). */
+export function rowHasMeta(row: PaperRow, showStatus: boolean, nextUp: boolean): boolean {
+  return showStatus || nextUp || row.hasNote || row.tagIds.length > 0 || metaLine(row) !== '';
+}
+
 /** One paper in the list: title (with search highlights), metadata, tags and status. */
-export function PaperListRow(props: PaperListRowProps): React.JSX.Element {
+export const PaperListRow = memo(function PaperListRow(
+  props: PaperListRowProps,
+): React.JSX.Element {
   const { row } = props;
+  const meta = metaLine(row);
   const titleRanges = props.hit?.highlights.find(
     (highlight) => highlight.field === 'title',
   )?.ranges;
@@ -69,27 +78,29 @@ export function PaperListRow(props: PaperListRowProps): React.JSX.Element {
         {props.draggable ? <span className="queue-position">{props.index + 1}.</span> : null}
         <HighlightedText text={row.title} ranges={titleRanges} />
       </div>
-      <div className="paper-meta">
-        {props.nextUp ? <span className="badge next-up">Next up</span> : null}
-        {props.showStatus ? (
-          <span className={`badge status-${row.status}`}>{STATUS_LABELS[row.status]}</span>
-        ) : null}
-        <span className="muted">{metaLine(row)}</span>
-        {row.hasNote ? (
-          <span className="muted" title="Has a note">
-            ✎
-          </span>
-        ) : null}
-        {row.tagIds.map((tagId) => {
-          const tag = props.tagsById.get(tagId);
-          return tag ? (
-            <span key={tagId} className="tag-chip" style={{ borderColor: tag.color }}>
-              <span className="tag-dot" style={{ background: tag.color }} aria-hidden="true" />
-              {tag.name}
+      {rowHasMeta(row, props.showStatus, props.nextUp) ? (
+        <div className="paper-meta">
+          {props.nextUp ? <span className="badge next-up">Next up</span> : null}
+          {props.showStatus ? (
+            <span className={`badge status-${row.status}`}>{STATUS_LABELS[row.status]}</span>
+          ) : null}
+          {meta ? <span className="muted">{meta}</span> : null}
+          {row.hasNote ? (
+            <span className="muted" title="Has a note">
+              ✎
             </span>
-          ) : null;
-        })}
-      </div>
+          ) : null}
+          {row.tagIds.map((tagId) => {
+            const tag = props.tagsById.get(tagId);
+            return tag ? (
+              <span key={tagId} className="tag-chip" style={{ borderColor: tag.color }}>
+                <span className="tag-dot" style={{ background: tag.color }} aria-hidden="true" />
+                {tag.name}
+              </span>
+            ) : null;
+          })}
+        </div>
+      ) : null}
     </div>
   );
-}
+});

@@ -1,5 +1,5 @@
 import type { PaperStatus } from '../../db';
-import { changeStatus } from './library-actions';
+import { changeStatus, type PaperRef } from './library-actions';
 
 const BUTTONS: readonly {
   readonly status: PaperStatus;
@@ -15,10 +15,10 @@ const BUTTONS: readonly {
 
 /** Segmented control for a paper's status (or several papers' in bulk). */
 export function StatusControls({
-  paperIds,
+  papers,
   current,
 }: {
-  readonly paperIds: readonly string[];
+  readonly papers: readonly PaperRef[];
   readonly current: PaperStatus | null;
 }): React.JSX.Element {
   return (
@@ -29,7 +29,7 @@ export function StatusControls({
           type="button"
           aria-pressed={current === status}
           title={key ? `${label} (${key})` : label}
-          onClick={() => void changeStatus(paperIds, status)}
+          onClick={() => void changeStatus(papers, status)}
         >
           {label}
         </button>

@@ -1,5 +1,6 @@
 import {
   addTagByName,
+  beginStatusChange,
   deleteTag,
   describeDbError,
   getLibrary,
@@ -53,13 +54,33 @@ function undoable(label: string, undo: UndoRecord | undefined): void {
   pushUndo({ label, undo: () => restoreEntries(getLibrary(), undo) });
 }
 
-/** Changes the status of papers, with Undo. */
-export async function changeStatus(ids: readonly string[], status: PaperStatus): Promise<void> {
-  if (ids.length === 0) return;
-  const undo = await attempt('Could not change the status', () =>
-    setStatus(getLibrary(), ids, status),
-  );
-  undoable(`${STATUS_VERBS[status]}: ${papers(ids.length)}`, undo);
+/** A paper an action applies to, with the status it has now (for the optimistic counts). */
+export interface PaperRef {
+  readonly id: string;
+  readonly status: PaperStatus;
+}
+
+let statusWrites: Promise<unknown> = Promise.resolve();
+
+/**
+ * Changes the status of papers, with Undo. The views show the change at once; the writes follow
+ * one after another in the order they were asked for (so fast key repeat applies every press in
+ * order), and a write that fails is taken back on screen and explained.
+ */
+export function changeStatus(targets: readonly PaperRef[], status: PaperStatus): Promise<void> {
+  const changing = targets.filter((paper) => paper.status !== status);
+  if (changing.length === 0) return Promise.resolve();
+  const shown = beginStatusChange(changing, status);
+  const ids = changing.map((paper) => paper.id);
+  const done = statusWrites.then(async () => {
+    const undo = await attempt('Could not change the status', () =>
+      setStatus(getLibrary(), ids, status),
+    );
+    shown.settle();
+    undoable(`${STATUS_VERBS[status]}: ${papers(ids.length)}`, undo);
+  });
+  statusWrites = done;
+  return done;
 }
 
 /** Moves a queued paper to a position (0-based), to the top or to the bottom, with Undo. */

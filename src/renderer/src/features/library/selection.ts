@@ -80,16 +80,14 @@ export function nextAfterAction(
 
 /** Keeps only ids still present in the list; the focus falls back to the first selected. */
 export function pruneSelection(state: SelectionState, ids: readonly string[]): SelectionState {
-  const present = new Set(ids);
-  const selected = new Set([...state.selected].filter((id) => present.has(id)));
-  if (
-    selected.size === state.selected.size &&
-    (state.focused === null || present.has(state.focused))
-  )
+  if (state.selected.size === 0 && state.focused === null) return state;
+  // A few ids are looked up directly: a set of a 50k-row list costs more than it saves.
+  const index = state.selected.size > 16 ? new Set(ids) : null;
+  const present = (id: string): boolean => (index ? index.has(id) : ids.includes(id));
+  const selected = new Set([...state.selected].filter(present));
+  if (selected.size === state.selected.size && (state.focused === null || present(state.focused)))
     return state;
   const focused =
-    state.focused !== null && present.has(state.focused)
-      ? state.focused
-      : ([...selected][0] ?? null);
+    state.focused !== null && present(state.focused) ? state.focused : ([...selected][0] ?? null);
   return { selected, focused, anchor: focused };
 }

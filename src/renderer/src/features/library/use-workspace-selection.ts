@@ -1,12 +1,20 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { clickSelection, EMPTY_SELECTION, pruneSelection, type SelectionState } from './selection';
 
 /** Selection of the list plus the operations the list, the header and the keyboard share. */
 export interface WorkspaceSelection {
   readonly selection: SelectionState;
-  readonly setSelection: React.Dispatch<React.SetStateAction<SelectionState>>;
+  /**
+   * Sets the selection; an updater sees the latest state even when several keys arrive before
+   * React renders (fast key repeat), so no key acts on a paper already acted on.
+   */
+  readonly setSelection: (
+    update: SelectionState | ((state: SelectionState) => SelectionState),
+  ) => void;
+  /** The latest selection (see `setSelection`). */
+  readonly current: () => SelectionState;
   /** The papers an action applies to: the selection when several are selected, else the focus. */
-  readonly targets: () => string[];
+  readonly targets: (ids: readonly string[]) => string[];
   readonly selectAll: () => void;
   readonly clear: () => void;
   readonly click: (event: React.MouseEvent, id: string) => void;
@@ -17,16 +25,27 @@ export interface WorkspaceSelection {
  * pruned once the list has loaded (`loaded`), so the selection never names a paper not shown.
  */
 export function useWorkspaceSelection(ids: readonly string[], loaded: boolean): WorkspaceSelection {
-  const [selection, setSelection] = useState(EMPTY_SELECTION);
+  const [selection, setState] = useState(EMPTY_SELECTION);
+  const latest = useRef(selection);
+  const setSelection = useCallback(
+    (update: SelectionState | ((state: SelectionState) => SelectionState)) => {
+      const next = typeof update === 'function' ? update(latest.current) : update;
+      latest.current = next;
+      setState(next);
+    },
+    [],
+  );
+  const current = useCallback(() => latest.current, []);
 
   useEffect(() => {
     if (loaded) setSelection((state) => pruneSelection(state, ids));
-  }, [ids, loaded]);
+  }, [ids, loaded, setSelection]);
 
-  const targets = useCallback((): string[] => {
-    if (selection.selected.size > 1) return ids.filter((id) => selection.selected.has(id));
-    return selection.focused ? [selection.focused] : [];
-  }, [ids, selection]);
+  const targets = useCallback((list: readonly string[]): string[] => {
+    const state = latest.current;
+    if (state.selected.size > 1) return list.filter((id) => state.selected.has(id));
+    return state.focused ? [state.focused] : [];
+  }, []);
 
   const selectAll = useCallback(() => {
     setSelection((state) => ({
@@ -34,9 +53,9 @@ export function useWorkspaceSelection(ids: readonly string[], loaded: boolean): 
       focused: state.focused ?? ids[0] ?? null,
       anchor: ids[0] ?? null,
     }));
-  }, [ids]);
+  }, [ids, setSelection]);
 
-  const clear = useCallback(() => setSelection(EMPTY_SELECTION), []);
+  const clear = useCallback(() => setSelection(EMPTY_SELECTION), [setSelection]);
 
   const click = useCallback(
     (event: React.MouseEvent, id: string) =>
@@ -46,8 +65,8 @@ export function useWorkspaceSelection(ids: readonly string[], loaded: boolean): 
           range: event.shiftKey,
         }),
       ),
-    [ids],
+    [ids, setSelection],
   );
 
-  return { selection, setSelection, targets, selectAll, clear, click };
+  return { selection, setSelection, current, targets, selectAll, clear, click };
 }

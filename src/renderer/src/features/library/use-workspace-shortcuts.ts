@@ -1,7 +1,8 @@
 import { useCallback } from 'react';
-import type { PaperDetail } from '../../db';
+import type { PaperDetail, PaperRow } from '../../db';
 import type { ShortcutAction } from '../shortcuts/shortcut-map';
 import { undoLast } from '../undo/undo-stack';
+import { isTypingTarget } from './typing-target';
 import { changeStatus, moveQueued } from './library-actions';
 import { externalSearchUrls } from './PaperDetail';
 import { moveFocus, nextAfterAction, selectOnly } from './selection';
@@ -10,6 +11,7 @@ import type { WorkspaceSelection } from './use-workspace-selection';
 
 /** What the workspace's keyboard shortcuts act on. */
 export interface ShortcutContext {
+  readonly rows: readonly PaperRow[];
   readonly ids: readonly string[];
   readonly selection: WorkspaceSelection;
   readonly detail: PaperDetail | null | undefined;
@@ -21,6 +23,8 @@ export interface ShortcutContext {
   readonly requestEdit: (target: 'tags' | 'note') => void;
   /** The shell's own shortcuts (search, help, Esc outside the list); true when handled. */
   readonly onShellAction: (action: ShortcutAction) => boolean;
+  /** The detail drawer of narrow windows: open it (Enter), close it (Esc); false if none is open. */
+  readonly drawer: { readonly open: () => void; readonly close: () => boolean };
 }
 
 /** Focuses the on-screen element marked `data-shortcut-target`, if any; true when it did. */
@@ -52,20 +56,24 @@ const MOVES: Partial<Record<ShortcutAction, number | 'top' | 'bottom'>> = {
  * shell.
  */
 export function useWorkspaceShortcuts(context: ShortcutContext): void {
-  const { ids, selection, queueMode, searching } = context;
-  const focused = selection.selection.focused;
+  const { rows, ids, selection, queueMode, searching } = context;
 
   const triage = useCallback(
     (status: TriageStatus) => {
-      const acted = selection.targets();
-      if (acted.length === 0) return;
-      selection.setSelection(selectOnly(nextAfterAction(ids, focused, new Set(acted))));
-      void changeStatus(acted, status);
+      const acted = new Set(selection.targets(ids));
+      if (acted.size === 0) return;
+      const { focused } = selection.current();
+      selection.setSelection(selectOnly(nextAfterAction(ids, focused, acted)));
+      void changeStatus(
+        rows.filter((row) => acted.has(row.id)),
+        status,
+      );
     },
-    [ids, focused, selection],
+    [rows, ids, selection],
   );
 
   const reorder = (delta: number | 'top' | 'bottom'): void => {
+    const { focused } = selection.current();
     if (!queueMode || !focused || searching) return;
     const index = ids.indexOf(focused);
     if (index < 0) return;
@@ -88,12 +96,18 @@ export function useWorkspaceShortcuts(context: ShortcutContext): void {
       case 'previous':
         selection.setSelection((state) => moveFocus(state, ids, action === 'next' ? 1 : -1));
         return true;
+      case 'open-detail':
+        if (selection.current().focused === null) return false;
+        context.drawer.open();
+        return true;
       case 'edit-tags':
       case 'edit-note': {
+        if (selection.current().focused === null) return false;
+        context.drawer.open();
         const target = action === 'edit-tags' ? 'tags' : 'note';
         // Focus at once when the editor is on screen, so the next keystrokes land in it.
         if (!focusShortcutTarget(target)) context.requestEdit(target);
-        return focused !== null;
+        return true;
       }
       case 'open-link':
         if (context.detail) context.openLink(externalSearchUrls(context.detail.paper.title).arxiv);
@@ -105,6 +119,8 @@ export function useWorkspaceShortcuts(context: ShortcutContext): void {
         void undoLast();
         return true;
       case 'clear':
+        // Esc leaves a text field first, then closes the drawer, then clears search or selection.
+        if (!isTypingTarget(document.activeElement) && context.drawer.close()) return true;
         if (context.onShellAction('clear')) return true;
         if (selection.selection.selected.size > 0) {
           selection.clear();

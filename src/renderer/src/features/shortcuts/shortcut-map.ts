@@ -17,7 +17,9 @@ export type ShortcutAction =
   | 'move-top'
   | 'move-bottom'
   | 'select-all'
-  | 'undo';
+  | 'undo'
+  | 'open-detail'
+  | 'settings';
 
 /** A key binding: `key` is KeyboardEvent.key; `mod` means Ctrl (Cmd on macOS). */
 export interface Shortcut {
@@ -34,6 +36,12 @@ export interface Shortcut {
 export const SHORTCUTS: readonly Shortcut[] = [
   { action: 'next', key: 'j', label: 'J / ↓', description: 'Next paper' },
   { action: 'previous', key: 'k', label: 'K / ↑', description: 'Previous paper' },
+  {
+    action: 'open-detail',
+    key: 'Enter',
+    label: 'Enter',
+    description: 'Open the paper (narrow window)',
+  },
   { action: 'focus-search', key: '/', label: '/', description: 'Search' },
   { action: 'clear', key: 'Escape', label: 'Esc', description: 'Clear search, selection or close' },
   { action: 'queue', key: 'q', label: 'Q', description: 'Add to the queue' },
@@ -81,6 +89,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
     description: 'Select all papers in the view',
   },
   { action: 'undo', key: 'z', mod: true, label: 'Ctrl/Cmd+Z', description: 'Undo the last change' },
+  { action: 'settings', key: ',', mod: true, label: 'Ctrl/Cmd+,', description: 'Settings' },
   { action: 'help', key: '?', label: '?', description: 'Show these shortcuts' },
 ];
 
