@@ -14,7 +14,7 @@ import { getLibrary } from './schema';
 import type { ImportRecord } from './types';
 
 export { usePaperDetail, prefetchPaperDetails } from './detail-cache';
-export { useViewRows } from './use-view-rows';
+export { useViewRows, type ViewRows } from './use-view-rows';
 
 /** Paper counts per status and in total. */
 export function useViewCounts(): ViewCounts | undefined {

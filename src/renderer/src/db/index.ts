@@ -71,6 +71,7 @@ export {
   useTags,
   useViewCounts,
   useViewRows,
+  type ViewRows,
 } from './hooks';
 export { beginStatusChange, usePendingStatus, type PendingStatus } from './optimistic-status';
 export { onLibraryChanged, type LibraryChange, type LibraryChangeListener } from './change-feed';

@@ -29,6 +29,8 @@ export interface PaperRow {
   readonly readAt: string | null;
   readonly changedAt: string;
   readonly hasNote: boolean;
+  /** The title's sort key (lower-cased, diacritics folded): keeps a changed row's place findable. */
+  readonly titleSort: string;
 }
 
 /** Views covering more entries than this are read page by page over the whole tables. */
@@ -41,6 +43,7 @@ function toRow(summary: PaperSummary, entry: EntryRecord): PaperRow {
   const { id, title, organization, authors, published, listingDate, upvotes } = summary;
   const { status, tagIds, queueRank, readAt, changedAt, note } = entry;
   const hasNote = note.trim().length > 0;
+  const { titleSort } = summary;
   return {
     id,
     title,
@@ -55,6 +58,7 @@ function toRow(summary: PaperSummary, entry: EntryRecord): PaperRow {
     readAt,
     changedAt,
     hasNote,
+    titleSort,
   };
 }
 
@@ -66,43 +70,33 @@ function desc<T extends string | number>(a: T | null, b: T | null): number {
   return a < b ? 1 : -1;
 }
 
-/** A row with the key it sorts by title on (kept so a changed row can be put back in place). */
-export interface SortableRow {
-  readonly row: PaperRow;
-  readonly titleSort: string;
-}
-
-type Sortable = SortableRow;
-
-function byTitle(a: Sortable, b: Sortable): number {
+function byTitle(a: PaperRow, b: PaperRow): number {
   if (a.titleSort !== b.titleSort) return a.titleSort < b.titleSort ? -1 : 1;
-  return a.row.id < b.row.id ? -1 : a.row.id > b.row.id ? 1 : 0;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-const COMPARATORS: Record<PaperSort, (a: Sortable, b: Sortable) => number> = {
+const COMPARATORS: Record<PaperSort, (a: PaperRow, b: PaperRow) => number> = {
   listing: (a, b) =>
-    desc(a.row.listingDate, b.row.listingDate) ||
-    desc(a.row.published, b.row.published) ||
-    byTitle(a, b),
-  published: (a, b) => desc(a.row.published, b.row.published) || byTitle(a, b),
-  upvotes: (a, b) => desc(a.row.upvotes, b.row.upvotes) || byTitle(a, b),
+    desc(a.listingDate, b.listingDate) || desc(a.published, b.published) || byTitle(a, b),
+  published: (a, b) => desc(a.published, b.published) || byTitle(a, b),
+  upvotes: (a, b) => desc(a.upvotes, b.upvotes) || byTitle(a, b),
   title: byTitle,
-  changed: (a, b) => desc(a.row.changedAt, b.row.changedAt) || byTitle(a, b),
+  changed: (a, b) => desc(a.changedAt, b.changedAt) || byTitle(a, b),
 };
 
 /** Queue order: rank ascending (an unranked row last), then id. */
-function byQueueRank(a: Sortable, b: Sortable): number {
-  const x = a.row.queueRank ?? Number.POSITIVE_INFINITY;
-  const y = b.row.queueRank ?? Number.POSITIVE_INFINITY;
+function byQueueRank(a: PaperRow, b: PaperRow): number {
+  const x = a.queueRank ?? Number.POSITIVE_INFINITY;
+  const y = b.queueRank ?? Number.POSITIVE_INFINITY;
   if (x !== y) return x < y ? -1 : 1;
-  return a.row.id < b.row.id ? -1 : a.row.id > b.row.id ? 1 : 0;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
 /** The total order rows of `view` are listed in (the queue ignores `sort`). */
 export function rowComparator(
   view: LibraryView,
   sort: PaperSort,
-): (a: SortableRow, b: SortableRow) => number {
+): (a: PaperRow, b: PaperRow) => number {
   return view === 'queued' ? byQueueRank : COMPARATORS[sort];
 }
 
@@ -117,13 +111,13 @@ export function rowInView(view: LibraryView, row: PaperRow): boolean {
 function join(
   entries: readonly EntryRecord[],
   summaries: readonly (PaperSummary | undefined)[],
-): Sortable[] {
+): PaperRow[] {
   const byId = new Map<string, PaperSummary>();
   for (const summary of summaries) if (summary) byId.set(summary.id, summary);
-  const rows: Sortable[] = [];
+  const rows: PaperRow[] = [];
   for (const entry of entries) {
     const summary = byId.get(entry.paperId);
-    if (summary) rows.push({ row: toRow(summary, entry), titleSort: summary.titleSort });
+    if (summary) rows.push(toRow(summary, entry));
   }
   return rows;
 }
@@ -193,9 +187,9 @@ async function readPage(
 async function largeViewRows(
   db: LibraryDb,
   status: PaperStatus | null,
-  compare: (a: Sortable, b: Sortable) => number,
-): Promise<Sortable[]> {
-  let sorted: Sortable[] = [];
+  compare: (a: PaperRow, b: PaperRow) => number,
+): Promise<PaperRow[]> {
+  let sorted: PaperRow[] = [];
   let after: string | null = null;
   for (;;) {
     const { entries, summaries } = await readPage(db, after);
@@ -229,15 +223,6 @@ export async function listPaperRows(
   view: LibraryView,
   sort: PaperSort,
 ): Promise<PaperRow[]> {
-  return (await listSortableRows(db, view, sort)).map((item) => item.row);
-}
-
-/** `listPaperRows` with each row's title sort key, in the order of `rowComparator(view, sort)`. */
-export async function listSortableRows(
-  db: LibraryDb,
-  view: LibraryView,
-  sort: PaperSort,
-): Promise<SortableRow[]> {
   const compare = rowComparator(view, sort);
   if (view === 'all') return largeViewRows(db, null, compare);
   if (typeof view === 'string' && view !== 'queued' && (await isLargeStatus(db, view))) {
@@ -255,23 +240,20 @@ export async function listSortableRows(
  * exists (or has no summary yet). Used to patch a loaded list after a few papers changed, instead
  * of reading the whole view again.
  */
-export async function readSortableRows(
+export async function readPaperRows(
   db: LibraryDb,
   ids: readonly string[],
-): Promise<Map<string, SortableRow | null>> {
+): Promise<Map<string, PaperRow | null>> {
   return db.transaction('r', db.entries, db.paperSummaries, async () => {
     const [entries, summaries] = await Promise.all([
       db.entries.bulkGet([...ids]),
       db.paperSummaries.bulkGet([...ids]),
     ]);
-    const rows = new Map<string, SortableRow | null>();
+    const rows = new Map<string, PaperRow | null>();
     ids.forEach((id, i) => {
       const entry = entries[i];
       const summary = summaries[i];
-      rows.set(
-        id,
-        entry && summary ? { row: toRow(summary, entry), titleSort: summary.titleSort } : null,
-      );
+      rows.set(id, entry && summary ? toRow(summary, entry) : null);
     });
     return rows;
   });

@@ -1,13 +1,14 @@
-import { useEffect, useMemo, useReducer } from 'react';
+import { useEffect, useMemo, useReducer, useRef } from 'react';
 import { changeSequence, onLibraryChanged } from './change-feed';
 import {
-  listSortableRows,
-  readSortableRows,
+  listPaperRows,
+  readPaperRows,
   rowComparator,
   type LibraryView,
   type PaperRow,
   type PaperSort,
 } from './list-rows';
+import { cachedFirstRows, FIRST_ROWS, rememberFirstRows } from './first-rows-cache';
 import { usePendingStatus } from './optimistic-status';
 import { getLibrary } from './schema';
 import { useThrottledQuery } from './throttled-query';
@@ -18,6 +19,9 @@ import { ViewRowsModel, type RowsBase } from './view-rows-model';
  * ones (user actions, undo) are patched into the loaded list.
  */
 const PATCH_LIMIT = 500;
+
+/** The first rows are remembered this long after the list last changed. */
+const REMEMBER_AFTER_MS = 800;
 
 /**
  * Only writes to the paper summaries (imports, restores) call for reading the whole view again:
@@ -33,12 +37,20 @@ function viewKey(view: LibraryView): string {
   return typeof view === 'string' ? view : `tag:${view.tagId}`;
 }
 
+/** The rows of a view and whether they are all of them. */
+export interface ViewRows {
+  /** Undefined until the first rows are known. */
+  readonly rows: PaperRow[] | undefined;
+  /** False while only the remembered first rows of an earlier run are shown (cold start). */
+  readonly complete: boolean;
+}
+
 /**
  * Rows of a view, kept live: a full (paged, throttled) read when imports change the library, a
  * patch of just the changed papers after a user action, and unconfirmed status changes shown at
- * once. Undefined until the first read.
+ * once. Until the first full read, the first rows remembered from an earlier run are shown.
  */
-export function useViewRows(view: LibraryView, sort: PaperSort): PaperRow[] | undefined {
+export function useViewRows(view: LibraryView, sort: PaperSort): ViewRows {
   const key = viewKey(view);
   const db = getLibrary();
   // `view` is represented by `key`, so an inline `{ tagId }` object does not re-query every render.
@@ -46,15 +58,22 @@ export function useViewRows(view: LibraryView, sort: PaperSort): PaperRow[] | un
     db.name,
     async () => {
       const since = changeSequence();
-      return { since, rows: await listSortableRows(db, view, sort) };
+      return { since, rows: await listPaperRows(db, view, sort) };
     },
     [key, sort],
     needsFullRead,
   );
+  const cacheKey = `${key}|${sort}`;
   const model = useMemo(
-    () => new ViewRowsModel(view, rowComparator(view, sort), changeSequence()),
+    () =>
+      new ViewRowsModel(
+        view,
+        rowComparator(view, sort),
+        changeSequence(),
+        cachedFirstRows(cacheKey),
+      ),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [key, sort],
+    [cacheKey],
   );
   const [version, bump] = useReducer((count: number) => count + 1, 0);
 
@@ -73,7 +92,7 @@ export function useViewRows(view: LibraryView, sort: PaperSort): PaperRow[] | un
       chain = chain.then(async () => {
         if (!live) return;
         if (ids === 'all' || ids.length > PATCH_LIMIT) model.skip(seq);
-        else model.applyPatch(seq, await readSortableRows(db, ids));
+        else model.applyPatch(seq, await readPaperRows(db, ids));
         if (live) bump();
       });
       chain = chain.catch((error: unknown) => console.error('Could not refresh the list', error));
@@ -84,11 +103,35 @@ export function useViewRows(view: LibraryView, sort: PaperSort): PaperRow[] | un
     };
   }, [db, model]);
 
+  useEffect(() => {
+    if (!model.fullyRead) return undefined;
+    const remember = (): void =>
+      rememberFirstRows(cacheKey, model.display([])?.slice(0, FIRST_ROWS) ?? []);
+    const timer = setTimeout(remember, REMEMBER_AFTER_MS);
+    window.addEventListener('pagehide', remember);
+    return () => {
+      clearTimeout(timer);
+      window.removeEventListener('pagehide', remember);
+    };
+  }, [model, version, cacheKey]);
+
   const pending = usePendingStatus();
-  return useMemo(
-    () => model.display(pending)?.map((item) => item.row),
+  const shown = useRef<PaperRow[] | undefined>(undefined);
+  const rows = useMemo(() => {
+    const next = model.display(pending) ?? undefined;
+    // A patch or settled write that changes nothing on screen (the triaged paper already left
+    // the view) keeps the same array, so nothing below re-renders for it.
+    if (next && shown.current && sameRows(next, shown.current)) return shown.current;
+    shown.current = next;
+    return next;
     // `version` stands for the model's contents.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [model, version, pending],
-  );
+  }, [model, version, pending]);
+  return { rows, complete: model.fullyRead };
+}
+
+function sameRows(a: readonly PaperRow[], b: readonly PaperRow[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i += 1) if (a[i] !== b[i]) return false;
+  return true;
 }

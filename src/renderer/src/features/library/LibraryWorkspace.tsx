@@ -55,7 +55,7 @@ export function LibraryWorkspace(props: LibraryWorkspaceProps): React.JSX.Elemen
   useEffect(() => setSort(preferences.defaultSort), [preferences.defaultSort]);
   const [managedTag, setManagedTag] = useState<string | null>(null);
   const [editRequests, setEditRequests] = useState({ tags: 0, note: 0 });
-  const rows = useViewRows(view, sort);
+  const { rows, complete } = useViewRows(view, sort);
   const tags = useTags() ?? NO_TAGS;
   const visible = useVisibleRows(rows, search);
   const ids = useMemo(() => visible.map((row) => row.id), [visible]);
@@ -67,7 +67,13 @@ export function LibraryWorkspace(props: LibraryWorkspaceProps): React.JSX.Elemen
   const drawer = useDetailDrawer(workspace, focused !== null);
   const counts = useOptimisticCounts(props.counts);
 
-  useEffect(() => setEditRequests({ tags: 0, note: 0 }), [focused]);
+  useEffect(
+    () =>
+      setEditRequests((requests) =>
+        requests.tags === 0 && requests.note === 0 ? requests : { tags: 0, note: 0 },
+      ),
+    [focused],
+  );
   useEffect(() => {
     const index = focused === null ? -1 : ids.indexOf(focused);
     if (index >= 0)
@@ -126,6 +132,7 @@ export function LibraryWorkspace(props: LibraryWorkspaceProps): React.JSX.Elemen
               view={view}
               title={viewTitle(view, tags)}
               rows={rows}
+              complete={complete}
               visible={visible}
               sort={sort}
               onSort={setSort}

@@ -15,7 +15,8 @@ const BULK_STATUSES: readonly { readonly status: PaperStatus; readonly label: st
 /** Props of the header above the list. */
 export interface ListHeaderProps {
   readonly title: string;
-  readonly count: number;
+  /** Papers in the list; null while it is still loading. */
+  readonly count: number | null;
   readonly sort: PaperSort;
   readonly queueMode: boolean;
   readonly search: SearchResults | null;
@@ -36,7 +37,7 @@ export function ListHeader(props: ListHeaderProps): React.JSX.Element {
         <h1 className="list-title">
           {props.title}{' '}
           <span className="muted" data-testid="list-count">
-            {props.count}
+            {props.count ?? '…'}
           </span>
         </h1>
         {props.search ? (

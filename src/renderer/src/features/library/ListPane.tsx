@@ -11,6 +11,8 @@ export interface ListPaneProps {
   readonly title: string;
   /** The rows shown (the view's, or its search matches); undefined while the view loads. */
   readonly rows: readonly PaperRow[] | undefined;
+  /** False while only the first rows are known (cold start): the count is not shown yet. */
+  readonly complete: boolean;
   readonly visible: readonly PaperRow[];
   readonly sort: PaperSort;
   readonly onSort: (sort: PaperSort) => void;
@@ -41,7 +43,7 @@ export function ListPane(props: ListPaneProps): React.JSX.Element {
     <section className="list-pane" aria-label="Paper list">
       <ListHeader
         title={props.title}
-        count={props.visible.length}
+        count={props.complete ? props.visible.length : null}
         sort={props.sort}
         queueMode={queueMode}
         search={search}

@@ -1,8 +1,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { PaperRow, TagRecord } from '../../db';
 import type { SearchHit } from '../../search/search-types';
-import { PaperListRow, rowHasMeta } from './PaperListRow';
+import { PaperListRow } from './PaperListRow';
 
 /** Props of the virtualised paper list. */
 export interface PaperListProps {
@@ -36,23 +36,33 @@ const CHAR_WIDTH = 7.4;
 export function PaperList(props: PaperListProps): React.JSX.Element {
   const scroller = useRef<HTMLDivElement>(null);
   const { rows, queueMode, showStatus } = props;
+  const [width, setWidth] = useState(480);
+  const empty = rows.length === 0;
+  useLayoutEffect(() => {
+    const element = scroller.current;
+    if (!element) return undefined;
+    const observer = new ResizeObserver(() => setWidth(element.clientWidth));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [empty]);
+  // The virtualiser estimates every row whenever the list changes (50k calls): keep it cheap.
+  const charsPerLine = Math.max(20, (width - 24) / CHAR_WIDTH);
   const estimateSize = useCallback(
     (index: number): number => {
       const row = rows[index];
       if (!row) return TITLE_LINE + ROW_PADDING;
-      const width = scroller.current?.clientWidth ?? 480;
-      const wraps = row.title.length * CHAR_WIDTH > width - 24;
-      const meta = rowHasMeta(row, showStatus, queueMode && index === 0);
-      return TITLE_LINE * (wraps ? 2 : 1) + (meta ? META_LINE : 0) + ROW_PADDING;
+      // Most rows have a metadata line; the few without are measured shorter once shown.
+      return TITLE_LINE * (row.title.length > charsPerLine ? 2 : 1) + META_LINE + ROW_PADDING;
     },
-    [rows, showStatus, queueMode],
+    [rows, charsPerLine],
   );
+  const getItemKey = useCallback((index: number) => rows[index]?.id ?? index, [rows]);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scroller.current,
     estimateSize,
     overscan: 8,
-    getItemKey: (index) => rows[index]?.id ?? index,
+    getItemKey,
   });
   // Scroll to the focused paper when the focus moves (J/K, triage), not when the list merely
   // changes around it; a new search or view starts at the top instead.

@@ -32,8 +32,18 @@ function metaLine(row: PaperRow): string {
 }
 
 /** Whether a row has anything for its second line (otherwise the line is left out). */
-export function rowHasMeta(row: PaperRow, showStatus: boolean, nextUp: boolean): boolean {
-  return showStatus || nextUp || row.hasNote || row.tagIds.length > 0 || metaLine(row) !== '';
+function rowHasMeta(row: PaperRow, showStatus: boolean, nextUp: boolean): boolean {
+  return (
+    showStatus ||
+    nextUp ||
+    row.hasNote ||
+    row.tagIds.length > 0 ||
+    Boolean(row.organization) ||
+    row.authors !== null ||
+    Boolean(row.published) ||
+    row.upvotes !== null ||
+    Boolean(row.readAt)
+  );
 }
 
 /** One paper in the list: title (with search highlights), metadata, tags and status. */

@@ -64,10 +64,9 @@ export function useWorkspaceShortcuts(context: ShortcutContext): void {
       if (acted.size === 0) return;
       const { focused } = selection.current();
       selection.setSelection(selectOnly(nextAfterAction(ids, focused, acted)));
-      void changeStatus(
-        rows.filter((row) => acted.has(row.id)),
-        status,
-      );
+      const [only] = acted;
+      const single = acted.size === 1 && only !== undefined ? rows[ids.indexOf(only)] : undefined;
+      void changeStatus(single ? [single] : rows.filter((row) => acted.has(row.id)), status);
     },
     [rows, ids, selection],
   );
