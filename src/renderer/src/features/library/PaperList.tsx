@@ -1,8 +1,10 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { PaperRow, TagRecord } from '../../db';
 import type { SearchHit } from '../../search/search-types';
-import { PaperListRow } from './PaperListRow';
+import { usePreferences } from '../settings/preferences-store';
+import { PaperListRow, rowHasMeta } from './PaperListRow';
+import { titleLines } from './title-lines';
 
 /** Props of the virtualised paper list. */
 export interface PaperListProps {
@@ -20,18 +22,19 @@ export interface PaperListProps {
   readonly onReorder: (id: string, targetIndex: number) => void;
 }
 
-/** Row heights (px) before a row is measured: one title line, a second one, the metadata line. */
-const TITLE_LINE = 20;
-const META_LINE = 20;
-const ROW_PADDING = 18;
-/** Average title character width (px) for guessing which titles wrap before measuring. */
-const CHAR_WIDTH = 7.4;
+/** Row geometry per density (px), matching app.css: padding, line heights, title font size. */
+const GEOMETRY = {
+  comfortable: { padY: 9, padX: 12, line: 20, meta: 20, font: 14 },
+  compact: { padY: 5, padX: 10, line: 18, meta: 18, font: 13 },
+} as const;
+/** Room taken by the queue position ("12.") before a title in the queue. */
+const QUEUE_NUMBER_WIDTH = 32;
 
 /**
  * The list of papers, virtualised so only the visible rows (plus a small overscan) are in the DOM:
  * 50k papers scroll as smoothly as 50. Rows are as tall as their content (a title wraps to two
- * lines; a row without metadata has no second line), measured as they render. The focused row is
- * kept scrolled into view.
+ * lines; a row without metadata has no second line), computed rather than measured, so scrolling
+ * never waits for layout. The focused row is kept scrolled into view.
  */
 export function PaperList(props: PaperListProps): React.JSX.Element {
   const scroller = useRef<HTMLDivElement>(null);
@@ -45,16 +48,31 @@ export function PaperList(props: PaperListProps): React.JSX.Element {
     observer.observe(element);
     return () => observer.disconnect();
   }, [empty]);
-  // The virtualiser estimates every row whenever the list changes (50k calls): keep it cheap.
-  const charsPerLine = Math.max(20, (width - 24) / CHAR_WIDTH);
+  const geometry = GEOMETRY[usePreferences().density];
+  const font = `600 ${geometry.font}px ${getComputedStyle(document.body).fontFamily}`;
+  const available = width - 2 * geometry.padX - (queueMode ? QUEUE_NUMBER_WIDTH : 0);
+  const lines = useCallback(
+    (row: PaperRow) => titleLines(row.title, available, font, geometry.font),
+    [available, font, geometry.font],
+  );
+  // Called for every row whenever the list changes (50k calls): sizes are cached per row object
+  // (a changed paper is a new object) for as long as the geometry stays the same.
+  const sizeKey = `${String(available)}|${font}|${String(showStatus)}`;
+  const sizes = useMemo(() => (sizeKey ? new WeakMap<PaperRow, number>() : null), [sizeKey]);
   const estimateSize = useCallback(
     (index: number): number => {
       const row = rows[index];
-      if (!row) return TITLE_LINE + ROW_PADDING;
-      // Most rows have a metadata line; the few without are measured shorter once shown.
-      return TITLE_LINE * (row.title.length > charsPerLine ? 2 : 1) + META_LINE + ROW_PADDING;
+      if (!row) return geometry.line + 2 * geometry.padY;
+      const nextUp = queueMode && index === 0;
+      let size = nextUp ? undefined : sizes?.get(row);
+      if (size === undefined) {
+        const meta = rowHasMeta(row, showStatus, nextUp);
+        size = 2 * geometry.padY + 1 + geometry.line * lines(row) + (meta ? geometry.meta : 0);
+        if (!nextUp) sizes?.set(row, size);
+      }
+      return size;
     },
-    [rows, charsPerLine],
+    [rows, geometry, lines, showStatus, queueMode, sizes],
   );
   const getItemKey = useCallback((index: number) => rows[index]?.id ?? index, [rows]);
   const virtualizer = useVirtualizer({
@@ -103,14 +121,13 @@ export function PaperList(props: PaperListProps): React.JSX.Element {
           return (
             <div
               key={item.key}
-              ref={virtualizer.measureElement}
-              data-index={item.index}
               className="paper-row-slot"
-              style={{ transform: `translateY(${item.start}px)` }}
+              style={{ transform: `translateY(${item.start}px)`, height: item.size }}
             >
               <PaperListRow
                 row={row}
                 index={item.index}
+                titleLines={lines(row)}
                 selected={props.selection.has(row.id)}
                 focused={row.id === props.focusedId}
                 hit={props.hits?.get(row.id)}

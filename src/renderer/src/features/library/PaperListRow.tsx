@@ -8,6 +8,8 @@ import { STATUS_LABELS } from './library-view';
 export interface PaperListRowProps {
   readonly row: PaperRow;
   readonly index: number;
+  /** Lines the title is given (1 or 2); the row's height is computed from it. */
+  readonly titleLines: 1 | 2;
   readonly selected: boolean;
   readonly focused: boolean;
   readonly hit: SearchHit | undefined;
@@ -32,7 +34,7 @@ function metaLine(row: PaperRow): string {
 }
 
 /** Whether a row has anything for its second line (otherwise the line is left out). */
-function rowHasMeta(row: PaperRow, showStatus: boolean, nextUp: boolean): boolean {
+export function rowHasMeta(row: PaperRow, showStatus: boolean, nextUp: boolean): boolean {
   return (
     showStatus ||
     nextUp ||
@@ -84,7 +86,7 @@ export const PaperListRow = memo(function PaperListRow(
         props.onDropOnto(dragged, props.index);
       }}
     >
-      <div className="paper-title" data-testid="paper-title">
+      <div className="paper-title" data-testid="paper-title" data-lines={props.titleLines}>
         {props.draggable ? <span className="queue-position">{props.index + 1}.</span> : null}
         <HighlightedText text={row.title} ranges={titleRanges} />
       </div>
