@@ -37,8 +37,8 @@ test.describe('importing dumps', () => {
     await openView(page, 'all');
     await page.getByRole('searchbox', { name: 'Search papers' }).fill('LoRAFusion');
     await selectPaper(page, 'LoRAFusion');
-    await page.getByRole('textbox', { name: 'Add a tag', exact: true }).fill('fine-tuning');
-    await page.getByRole('textbox', { name: 'Add a tag', exact: true }).press('Enter');
+    await page.getByRole('combobox', { name: 'Add a tag', exact: true }).fill('fine-tuning');
+    await page.getByRole('combobox', { name: 'Add a tag', exact: true }).press('Enter');
     await page.getByRole('tab', { name: 'Write' }).click();
     await page.getByRole('textbox', { name: 'Note (markdown)' }).fill('Compare with **mLoRA**.');
     await expect(page.getByTestId('note-state')).toHaveText('Saved');

@@ -90,7 +90,7 @@ test.describe('reading experience', () => {
     await page.getByTestId('paper-row').nth(0).click();
     await expect(focusedTitle(page)).toHaveText(titles[0] ?? '');
     await page.keyboard.press('t');
-    await expect(page.getByRole('textbox', { name: 'Add a tag', exact: true })).toBeFocused();
+    await expect(page.getByRole('combobox', { name: 'Add a tag', exact: true })).toBeFocused();
     await page.keyboard.type('sparsity');
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('tag-editor')).toContainText('sparsity');
@@ -98,7 +98,7 @@ test.describe('reading experience', () => {
     await page.keyboard.press('j');
     await expect(focusedTitle(page)).toHaveText(titles[1] ?? '');
     await page.keyboard.press('t');
-    await expect(page.getByRole('textbox', { name: 'Add a tag', exact: true })).toBeFocused();
+    await expect(page.getByRole('combobox', { name: 'Add a tag', exact: true })).toBeFocused();
     await page.keyboard.type('sparse');
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('tag-editor')).toContainText('sparse');
@@ -106,7 +106,7 @@ test.describe('reading experience', () => {
     await page.keyboard.press('j');
     await expect(focusedTitle(page)).toHaveText(titles[2] ?? '');
     await page.keyboard.press('t');
-    await expect(page.getByRole('textbox', { name: 'Add a tag', exact: true })).toBeFocused();
+    await expect(page.getByRole('combobox', { name: 'Add a tag', exact: true })).toBeFocused();
     await page.keyboard.type('spars');
     await expect(page.getByRole('listbox', { name: 'Tag suggestions' })).toContainText('sparse');
     await page

@@ -96,14 +96,23 @@ export async function moveQueued(id: string, target: number | 'top' | 'bottom'):
   if (undo) undoable('Reordered the queue', undo);
 }
 
-/** Adds a tag by name (creating it if needed) to papers, with Undo. Returns whether it worked. */
-export async function tagPapers(ids: readonly string[], name: string): Promise<boolean> {
-  const result = await attempt('Could not add the tag', () =>
-    addTagByName(getLibrary(), ids, name),
-  );
-  if (!result) return false;
-  if (ids.length > 1) undoable(`Tagged ${papers(ids.length)} “${result.tag.name}”`, result.undo);
-  return true;
+let tagWrites: Promise<unknown> = Promise.resolve();
+
+/**
+ * Adds a tag by name (creating it if needed) to papers, with Undo for bulk tagging. Tags typed in
+ * quick succession are written one after another in the order typed. Returns whether it worked.
+ */
+export function tagPapers(ids: readonly string[], name: string): Promise<boolean> {
+  const done = tagWrites.then(async () => {
+    const result = await attempt(`Could not add the tag “${name}”`, () =>
+      addTagByName(getLibrary(), ids, name),
+    );
+    if (!result) return false;
+    if (ids.length > 1) undoable(`Tagged ${papers(ids.length)} “${result.tag.name}”`, result.undo);
+    return true;
+  });
+  tagWrites = done;
+  return done;
 }
 
 /** Removes a tag from papers, with Undo for bulk removals. */

@@ -1,6 +1,8 @@
-import { useState } from 'react';
 import type { TagCount } from '../../db';
 import { tagPapers, untagPapers } from '../library/library-actions';
+import { TagInput } from './TagInput';
+
+const NONE: ReadonlySet<string> = new Set();
 
 /** Add a tag to, or remove a tag from, every selected paper. */
 export function BulkTagControls({
@@ -10,30 +12,15 @@ export function BulkTagControls({
   readonly paperIds: readonly string[];
   readonly allTags: readonly TagCount[];
 }): React.JSX.Element {
-  const [name, setName] = useState('');
   return (
     <span className="bulk-tags">
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          void tagPapers(paperIds, name).then((ok) => ok && setName(''));
-        }}
-      >
-        <input
-          type="text"
-          value={name}
-          onChange={(event) => setName(event.target.value)}
-          placeholder="Tag all…"
-          aria-label="Add a tag to the selected papers"
-          list="bulk-tag-names"
-          maxLength={60}
-        />
-        <datalist id="bulk-tag-names">
-          {allTags.map(({ tag }) => (
-            <option key={tag.id} value={tag.name} />
-          ))}
-        </datalist>
-      </form>
+      <TagInput
+        allTags={allTags}
+        carried={NONE}
+        label="Add a tag to the selected papers"
+        placeholder="Tag all…"
+        onTake={(name) => tagPapers(paperIds, name)}
+      />
       {allTags.length > 0 ? (
         <select
           aria-label="Remove a tag from the selected papers"

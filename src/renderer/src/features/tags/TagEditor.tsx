@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { TagCount, TagRecord } from '../../db';
 import { tagPapers, untagPapers } from '../library/library-actions';
+import { TagInput } from './TagInput';
 
 /** Props of the tag editor for one or more papers. */
 export interface TagEditorProps {
@@ -13,31 +14,25 @@ export interface TagEditorProps {
 }
 
 /**
- * Tag chips with remove buttons and an input that autocompletes existing tag names
- * (case-insensitive prefix first, then substring). Enter adds; a new name creates the tag.
+ * Tag chips with remove buttons and a box that autocompletes existing tag names. A tag being
+ * written shows as a faint chip until the library has it; a failed write is explained by a toast
+ * and its name is put back into the box (see `TagInput`), so nothing typed is lost.
  */
 export function TagEditor(props: TagEditorProps): React.JSX.Element {
-  const [draft, setDraft] = useState('');
+  const [pending, setPending] = useState<readonly string[]>([]);
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => {
     if (props.focusRequest > 0) input.current?.focus();
   }, [props.focusRequest]);
   const carried = new Set(props.tags.map((tag) => tag.id));
-  const needle = draft.trim().toLowerCase();
-  const suggestions = needle
-    ? props.allTags
-        .filter(({ tag }) => !carried.has(tag.id) && tag.nameKey.includes(needle))
-        .sort(
-          (a, b) =>
-            Number(!a.tag.nameKey.startsWith(needle)) - Number(!b.tag.nameKey.startsWith(needle)) ||
-            b.count - a.count,
-        )
-        .slice(0, 8)
-    : [];
+  const carriedKeys = new Set(props.tags.map((tag) => tag.nameKey));
+  const { paperIds } = props;
 
-  const add = async (name: string): Promise<void> => {
-    if (name.trim().length === 0) return;
-    if (await tagPapers(props.paperIds, name)) setDraft('');
+  const take = async (name: string): Promise<boolean> => {
+    setPending((names) => [...names, name]);
+    const ok = await tagPapers(paperIds, name);
+    setPending((names) => names.filter((pendingName) => pendingName !== name));
+    return ok;
   };
 
   return (
@@ -51,53 +46,29 @@ export function TagEditor(props: TagEditorProps): React.JSX.Element {
               type="button"
               className="chip-remove"
               aria-label={`Remove tag ${tag.name}`}
-              onClick={() => void untagPapers(props.paperIds, tag.id, tag.name)}
+              onClick={() => void untagPapers(paperIds, tag.id, tag.name)}
             >
               ×
             </button>
           </li>
         ))}
+        {pending
+          .filter((name) => !carriedKeys.has(name.toLowerCase()))
+          .map((name) => (
+            <li key={`pending:${name}`} className="tag-chip pending" aria-busy="true">
+              {name}
+            </li>
+          ))}
       </ul>
-      <form
-        className="tag-add"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void add(draft);
-        }}
-      >
-        <input
-          ref={input}
-          data-shortcut-target="tags"
-          type="text"
-          value={draft}
-          placeholder="Add a tag…"
-          aria-label="Add a tag"
-          maxLength={60}
-          onChange={(event) => setDraft(event.target.value)}
-          onKeyDown={(event) => {
-            if (event.key === 'Tab' && suggestions[0] && draft.trim() !== suggestions[0].tag.name) {
-              event.preventDefault();
-              setDraft(suggestions[0].tag.name);
-            }
-          }}
-        />
-        {suggestions.length > 0 ? (
-          <div className="tag-suggestions" role="listbox" aria-label="Tag suggestions">
-            {suggestions.map(({ tag, count }) => (
-              <button
-                key={tag.id}
-                type="button"
-                role="option"
-                aria-selected="false"
-                onClick={() => void add(tag.name)}
-              >
-                <span className="tag-dot" style={{ background: tag.color }} aria-hidden="true" />
-                {tag.name} <span className="muted">{count}</span>
-              </button>
-            ))}
-          </div>
-        ) : null}
-      </form>
+      <TagInput
+        inputRef={input}
+        shortcutTarget="tags"
+        allTags={props.allTags}
+        carried={carried}
+        label="Add a tag"
+        placeholder="Add a tag…"
+        onTake={take}
+      />
     </div>
   );
 }
