@@ -257,7 +257,7 @@ describe('inputs that are not listing dumps are rejected with a one-line reason'
   });
 
   it('text without either format', () => {
-    rejects('Just some notes.\nNothing to see here.\n', /no listing entries found/);
+    rejects('Just some notes.\nNothing to see here.\n', /has no listing entries/);
   });
 
   it('input over the size cap, naming the cap', () => {

@@ -62,7 +62,7 @@ function parseUnsafe(input: Uint8Array | string, options: ParseOptions): ParseRe
   if (!decoded.ok) return rejected(decoded.rejection);
   const format = detectFormat(decoded.text);
   if (format === null)
-    return rejected('no listing entries found (neither page nor compact format)');
+    return rejected('has no listing entries (no paper title followed by its abstract)');
   const log = new DiagnosticLog();
   log.addAll(decoded.diagnostics);
   const scan = format === 'page' ? scanPage(decoded.text, log) : scanCompact(decoded.text, log);

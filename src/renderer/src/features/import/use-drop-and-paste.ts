@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { PaperQueueApi } from '../../../../shared/ipc-contract';
 import { showToast } from '../toasts/toast-store';
+import { pasteRefusal } from './pasted-text';
 import { readDroppedData } from './read-dropped-data';
 import { errorMessage } from '../../../../shared/error-message';
 
@@ -74,7 +75,13 @@ export function useDropAndPaste(api: PaperQueueApi): boolean {
       const text = event.clipboardData.getData('text/plain');
       if (text.trim().length === 0) return;
       event.preventDefault();
-      api.importText(text).catch(fail);
+      api
+        .importText(text)
+        .then(({ refused }) => {
+          for (const { file, message } of refused)
+            showToast({ kind: 'error', ...pasteRefusal(text, file, message) });
+        })
+        .catch(fail);
     };
     window.addEventListener('dragenter', onDragEnter);
     window.addEventListener('dragover', onDragOver);

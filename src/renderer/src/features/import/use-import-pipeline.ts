@@ -90,6 +90,8 @@ export function useImportPipeline(api: PaperQueueApi): void {
     };
 
     const onNotice = (notice: ImportNotice): void => {
+      // A refused paste is reported by the paste handler, which can quote what was pasted.
+      if (notice.origin === 'paste' && notice.kind === 'rejected') return;
       showToast({
         kind: notice.kind === 'already-imported' ? 'info' : 'error',
         title:

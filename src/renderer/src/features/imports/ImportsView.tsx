@@ -7,6 +7,7 @@ import {
   type PersistenceAnswer,
   type StorageEstimateResult,
 } from '../../db';
+import { formatBytes } from './format-bytes';
 
 /** Props: where the inbox is, its state, and the storage answer for the diagnostics block. */
 export interface ImportsViewProps {
@@ -23,10 +24,6 @@ const PERSISTENCE_TEXT: Readonly<Record<PersistenceAnswer, string>> = {
   unsupported: 'unknown (persistence is not supported here)',
 };
 
-function megabytes(bytes: number | null): string {
-  return bytes === null ? '?' : `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}
-
 /** Every past import with its counts and diagnostics, plus inbox and storage diagnostics. */
 export function ImportsView(props: ImportsViewProps): React.JSX.Element {
   const imports = useImports();
@@ -40,13 +37,15 @@ export function ImportsView(props: ImportsViewProps): React.JSX.Element {
       <dl className="detail-meta">
         <dt>Inbox folder</dt>
         <dd>
-          <code>{props.settings?.inboxFolder ?? '…'}</code>{' '}
-          <button type="button" className="link" onClick={props.onOpenInbox}>
-            Open
-          </button>{' '}
-          <button type="button" className="link" onClick={props.onChooseInbox}>
-            Change…
-          </button>
+          <code>{props.settings?.inboxFolder ?? '…'}</code>
+          <span className="inline-actions">
+            <button type="button" className="link" onClick={props.onOpenInbox}>
+              Open
+            </button>
+            <button type="button" className="link" onClick={props.onChooseInbox}>
+              Change…
+            </button>
+          </span>
         </dd>
         <dt>Watching</dt>
         <dd>
@@ -64,7 +63,7 @@ export function ImportsView(props: ImportsViewProps): React.JSX.Element {
           <>
             <dt>Used</dt>
             <dd>
-              {megabytes(storage.usage)} of {megabytes(storage.quota)}
+              {formatBytes(storage.usage)} of {formatBytes(storage.quota)}
             </dd>
           </>
         ) : null}
