@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
-import { loadSamples, openView, rowTitles, selectPaper, viewCount } from './support/library';
+import { loadSamples, openView, rowTitles, viewCount } from './support/library';
 
 function detailTitle(page: Page) {
   return page.getByTestId('paper-detail').getByRole('heading', { level: 1 });
