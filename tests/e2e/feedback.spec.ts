@@ -44,6 +44,19 @@ test.describe('tags', () => {
     await expect(tagBox(page)).toHaveValue('');
   });
 
+  test('keys typed right after T go into the tag box, never run as shortcuts', async ({
+    page,
+  }) => {
+    // No waiting for the paper to load: "d" and "r" typed here must not dismiss or mark read.
+    await page.keyboard.press('j');
+    await page.keyboard.press('t');
+    await page.keyboard.type('dr-q\n');
+    await expect(page.getByTestId('sidebar-tag')).toHaveText([/^dr-q\s*1$/]);
+    await expect(viewCount(page, 'dismissed')).toHaveText('0');
+    await expect(viewCount(page, 'read')).toHaveText('0');
+    await expect(viewCount(page, 'queued')).toHaveText('0');
+  });
+
   test('Enter takes the highlighted suggestion, arrows move, Esc closes', async ({ page }) => {
     await page.keyboard.press('t');
     await page.keyboard.type('diffusion-models\n');

@@ -41,7 +41,9 @@ export function titleLines(
   const guess = title.length * fontSize * AVERAGE_CHAR_EM;
   if (guess < available * 0.7) return 1;
   if (guess > available * 1.4) return 2;
-  const width = textWidth(title, font) ?? guess;
-  // A little slack: word wrapping breaks before the last word that does not fit.
-  return width <= available - fontSize ? 1 : 2;
+  const width = textWidth(title, font);
+  // Canvas and DOM shape text alike; 2 px absorb sub-pixel rounding. Without a canvas, err on
+  // the side of two lines (a gap rather than a cut title).
+  if (width === null) return guess <= available * 0.85 ? 1 : 2;
+  return width <= available - 2 ? 1 : 2;
 }

@@ -1,5 +1,6 @@
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import { actionForKey, type ShortcutAction } from '../shortcuts/shortcut-map';
+import { holdKey, releaseKeysInto } from './typing-buffer';
 import { isTypingTarget } from './typing-target';
 
 /**
@@ -18,10 +19,21 @@ export function useLibraryKeyboard(
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent): void => {
       if (event.defaultPrevented || document.querySelector('dialog[open]')) return;
+      if (!isTypingTarget(event.target) && holdKey(event)) {
+        event.preventDefault();
+        return;
+      }
       const action = actionForKey(event, isTypingTarget(event.target));
       if (action && latest.current(action, event)) event.preventDefault();
     };
+    const onFocusIn = (event: FocusEvent): void => {
+      if (event.target instanceof HTMLElement) releaseKeysInto(event.target);
+    };
     window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
+    document.addEventListener('focusin', onFocusIn);
+    return () => {
+      window.removeEventListener('keydown', onKeyDown);
+      document.removeEventListener('focusin', onFocusIn);
+    };
   }, []);
 }

@@ -2,6 +2,7 @@ import { useCallback } from 'react';
 import type { PaperDetail, PaperRow } from '../../db';
 import type { ShortcutAction } from '../shortcuts/shortcut-map';
 import { undoLast } from '../undo/undo-stack';
+import { holdKeysFor } from './typing-buffer';
 import { isTypingTarget } from './typing-target';
 import { changeStatus, moveQueued } from './library-actions';
 import { externalSearchUrls } from './PaperDetail';
@@ -104,8 +105,12 @@ export function useWorkspaceShortcuts(context: ShortcutContext): void {
         if (selection.current().focused === null) return false;
         context.drawer.open();
         const target = action === 'edit-tags' ? 'tags' : 'note';
-        // Focus at once when the editor is on screen, so the next keystrokes land in it.
-        if (!focusShortcutTarget(target)) context.requestEdit(target);
+        // Focus at once when the editor is on screen, so the next keystrokes land in it; else
+        // hold the keys typed until it appears.
+        if (!focusShortcutTarget(target)) {
+          holdKeysFor(target);
+          context.requestEdit(target);
+        }
         return true;
       }
       case 'open-link':
