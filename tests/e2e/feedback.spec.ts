@@ -44,9 +44,7 @@ test.describe('tags', () => {
     await expect(tagBox(page)).toHaveValue('');
   });
 
-  test('keys typed right after T go into the tag box, never run as shortcuts', async ({
-    page,
-  }) => {
+  test('keys typed right after T go into the tag box, never run as shortcuts', async ({ page }) => {
     // No waiting for the paper to load: "d" and "r" typed here must not dismiss or mark read.
     await page.keyboard.press('j');
     await page.keyboard.press('t');
