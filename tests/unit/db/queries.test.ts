@@ -117,6 +117,7 @@ describe('listPaperRows', () => {
       readAt: null,
       changedAt: at(5).toISOString(),
       hasNote: true,
+      titleSort: 'mamba',
     });
   });
 });

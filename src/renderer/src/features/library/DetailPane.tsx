@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef } from 'react';
+import { memo, useLayoutEffect, useRef } from 'react';
 import type { PaperDetail as PaperDetailData, TagCount, TagRecord } from '../../db';
 import type { SearchResults } from '../search/use-search-results';
 import { PaperDetail } from './PaperDetail';
@@ -21,7 +21,7 @@ export interface DetailPaneProps {
  * The focused paper in full, or a hint on how to pick one. A newly shown paper always starts at
  * its title (the pane's scroll position is not carried over from the previous paper).
  */
-export function DetailPane(props: DetailPaneProps): React.JSX.Element {
+export const DetailPane = memo(function DetailPane(props: DetailPaneProps): React.JSX.Element {
   const { detail, onClose } = props;
   const pane = useRef<HTMLElement>(null);
   const paperId = detail?.paper.id ?? null;
@@ -72,4 +72,4 @@ export function DetailPane(props: DetailPaneProps): React.JSX.Element {
       </section>
     </>
   );
-}
+});

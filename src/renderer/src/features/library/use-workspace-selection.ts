@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { clickSelection, EMPTY_SELECTION, pruneSelection, type SelectionState } from './selection';
 
 /** Selection of the list plus the operations the list, the header and the keyboard share. */
@@ -68,5 +68,8 @@ export function useWorkspaceSelection(ids: readonly string[], loaded: boolean): 
     [ids, setSelection],
   );
 
-  return { selection, setSelection, current, targets, selectAll, clear, click };
+  return useMemo(
+    () => ({ selection, setSelection, current, targets, selectAll, clear, click }),
+    [selection, setSelection, current, targets, selectAll, clear, click],
+  );
 }
