@@ -35,6 +35,12 @@ function focusShortcutTarget(target: 'tags' | 'note'): boolean {
   return element !== null;
 }
 
+/** Whether keys go to the list (or to nothing in particular), not to a control. */
+function listHasKeys(): boolean {
+  const active = document.activeElement;
+  return active === null || active === document.body || active.closest('.paper-list') !== null;
+}
+
 type TriageStatus = 'queued' | 'dismissed' | 'reading' | 'read';
 
 const TRIAGE: Partial<Record<ShortcutAction, TriageStatus>> = {
@@ -97,7 +103,8 @@ export function useWorkspaceShortcuts(context: ShortcutContext): void {
         selection.setSelection((state) => moveFocus(state, ids, action === 'next' ? 1 : -1));
         return true;
       case 'open-detail':
-        if (selection.current().focused === null) return false;
+        // Enter on a button or link keeps its own meaning.
+        if (selection.current().focused === null || !listHasKeys()) return false;
         context.drawer.open();
         return true;
       case 'edit-tags':
