@@ -1,10 +1,10 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { PaperRow, TagRecord } from '../../db';
 import type { SearchHit } from '../../search/search-types';
 import { usePreferences } from '../settings/preferences-store';
 import { PaperListRow, rowHasMeta } from './PaperListRow';
 import { titleLines } from './title-lines';
+import { useRowWindow } from './use-row-window';
 
 /** Props of the virtualised paper list. */
 export interface PaperListProps {
@@ -27,6 +27,8 @@ const GEOMETRY = {
   comfortable: { padY: 9, padX: 12, line: 20, meta: 20, font: 14 },
   compact: { padY: 5, padX: 10, line: 18, meta: 18, font: 13 },
 } as const;
+/** Rows rendered beyond each edge of the viewport. */
+const OVERSCAN = 8;
 /** Room taken by the queue position ("12.") before a title in the queue. */
 const QUEUE_NUMBER_WIDTH = 32;
 
@@ -74,27 +76,21 @@ export function PaperList(props: PaperListProps): React.JSX.Element {
     },
     [rows, geometry, lines, showStatus, queueMode, sizes],
   );
-  const getItemKey = useCallback((index: number) => rows[index]?.id ?? index, [rows]);
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scroller.current,
-    estimateSize,
-    overscan: 8,
-    getItemKey,
-  });
+  const rowWindow = useRowWindow(scroller, rows.length, estimateSize, OVERSCAN);
   // Scroll to the focused paper when the focus moves (J/K, triage), not when the list merely
   // changes around it; a new search or view starts at the top instead.
   const focusedIndex =
     props.focusedId === null ? -1 : rows.findIndex((row) => row.id === props.focusedId);
   const lastFocused = useRef<string | null>(null);
+  const { scrollToIndex, scrollToTop } = rowWindow;
   useEffect(() => {
     if (props.focusedId === lastFocused.current) return;
     lastFocused.current = props.focusedId;
-    if (focusedIndex >= 0) virtualizer.scrollToIndex(focusedIndex, { align: 'auto' });
-  }, [props.focusedId, focusedIndex, virtualizer]);
+    if (focusedIndex >= 0) scrollToIndex(focusedIndex);
+  }, [props.focusedId, focusedIndex, scrollToIndex]);
   useEffect(() => {
-    virtualizer.scrollToOffset(0);
-  }, [props.resetScrollKey, virtualizer]);
+    scrollToTop();
+  }, [props.resetScrollKey, scrollToTop]);
 
   if (rows.length === 0) {
     return (
@@ -114,13 +110,13 @@ export function PaperList(props: PaperListProps): React.JSX.Element {
       tabIndex={0}
       data-testid="paper-list"
     >
-      <div className="paper-list-inner" style={{ height: virtualizer.getTotalSize() }}>
-        {virtualizer.getVirtualItems().map((item) => {
+      <div className="paper-list-inner" style={{ height: rowWindow.totalHeight }}>
+        {rowWindow.rows.map((item) => {
           const row = rows[item.index];
           if (!row) return null;
           return (
             <div
-              key={item.key}
+              key={row.id}
               className="paper-row-slot"
               style={{ transform: `translateY(${item.start}px)`, height: item.size }}
             >
