@@ -73,7 +73,7 @@ export function SettingsDialog(props: SettingsDialogProps): React.JSX.Element {
       </fieldset>
       <div className="modal-section">
         <label>
-          Lists open sorted by
+          <span className="setting-name">Lists open sorted by</span>
           <select
             value={preferences.defaultSort}
             onChange={(event) => {
