@@ -54,7 +54,9 @@ export function LibraryWorkspace(props: LibraryWorkspaceProps): React.JSX.Elemen
   const [sort, setSort] = useState<PaperSort>(preferences.defaultSort);
   useEffect(() => setSort(preferences.defaultSort), [preferences.defaultSort]);
   const [managedTag, setManagedTag] = useState<string | null>(null);
-  const [editRequests, setEditRequests] = useState({ tags: 0, note: 0 });
+  // T/N requests belong to the paper focused when the key was pressed: a request made while the
+  // paper was still loading survives, and the next paper does not open with its editor focused.
+  const [editRequests, setEditRequests] = useState({ paperId: '', tags: 0, note: 0 });
   const { rows, complete } = useViewRows(view, sort);
   const tags = useTags() ?? NO_TAGS;
   const visible = useVisibleRows(rows, search);
@@ -70,7 +72,7 @@ export function LibraryWorkspace(props: LibraryWorkspaceProps): React.JSX.Elemen
   useEffect(
     () =>
       setEditRequests((requests) =>
-        requests.tags === 0 && requests.note === 0 ? requests : { tags: 0, note: 0 },
+        requests.paperId === (focused ?? '') ? requests : { paperId: '', tags: 0, note: 0 },
       ),
     [focused],
   );
@@ -107,7 +109,11 @@ export function LibraryWorkspace(props: LibraryWorkspaceProps): React.JSX.Elemen
     searching: search !== null,
     openLink,
     requestEdit: (target) =>
-      setEditRequests((requests) => ({ ...requests, [target]: requests[target] + 1 })),
+      setEditRequests((requests) => {
+        const paperId = selection.current().focused ?? '';
+        const base = requests.paperId === paperId ? requests : { paperId, tags: 0, note: 0 };
+        return { ...base, [target]: base[target] + 1 };
+      }),
     onShellAction: props.onShellAction,
     drawer,
   });
@@ -149,8 +155,8 @@ export function LibraryWorkspace(props: LibraryWorkspaceProps): React.JSX.Elemen
                 search={search}
                 tags={tags}
                 tagsById={tagsById}
-                tagEditRequest={editRequests.tags}
-                noteEditRequest={editRequests.note}
+                tagEditRequest={editRequests.paperId === focused ? editRequests.tags : 0}
+                noteEditRequest={editRequests.paperId === focused ? editRequests.note : 0}
                 onOpenLink={openLink}
                 onClose={drawer.layout === 'drawer' ? drawer.close : null}
               />
