@@ -19,7 +19,7 @@ export function useLibraryKeyboard(
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent): void => {
       if (event.defaultPrevented || document.querySelector('dialog[open]')) return;
-      if (!isTypingTarget(event.target) && holdKey(event)) {
+      if (holdKey(event)) {
         event.preventDefault();
         return;
       }

@@ -19,7 +19,10 @@ export interface TagEditorProps {
  * and its name is put back into the box (see `TagInput`), so nothing typed is lost.
  */
 export function TagEditor(props: TagEditorProps): React.JSX.Element {
-  const [pending, setPending] = useState<readonly string[]>([]);
+  const [pending, setPending] = useState<
+    readonly { readonly key: number; readonly name: string }[]
+  >([]);
+  const nextKey = useRef(1);
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => {
     if (props.focusRequest > 0) input.current?.focus();
@@ -29,9 +32,10 @@ export function TagEditor(props: TagEditorProps): React.JSX.Element {
   const { paperIds } = props;
 
   const take = async (name: string): Promise<boolean> => {
-    setPending((names) => [...names, name]);
+    const key = nextKey.current++;
+    setPending((entries) => [...entries, { key, name }]);
     const ok = await tagPapers(paperIds, name);
-    setPending((names) => names.filter((pendingName) => pendingName !== name));
+    setPending((entries) => entries.filter((entry) => entry.key !== key));
     return ok;
   };
 
@@ -53,9 +57,9 @@ export function TagEditor(props: TagEditorProps): React.JSX.Element {
           </li>
         ))}
         {pending
-          .filter((name) => !carriedKeys.has(name.toLowerCase()))
-          .map((name) => (
-            <li key={`pending:${name}`} className="tag-chip pending" aria-busy="true">
+          .filter(({ name }) => !carriedKeys.has(name.toLowerCase()))
+          .map(({ key, name }) => (
+            <li key={`pending:${key}`} className="tag-chip pending" aria-busy="true">
               {name}
             </li>
           ))}
