@@ -1,8 +1,12 @@
 import { getPaperQueueApi } from '../platform/paper-queue-api';
+import { LibraryGate } from '../features/storage/LibraryGate';
 import { ToastStack } from '../features/toasts/ToastStack';
 import { AppShell } from './AppShell';
 
-/** Root: the shell when running inside Paper Queue, an explanation otherwise. */
+/**
+ * Root: the shell when running inside Paper Queue, an explanation otherwise. The shell renders
+ * only once the library is open (`LibraryGate`).
+ */
 export function App(): React.JSX.Element {
   const api = getPaperQueueApi();
   if (!api) {
@@ -17,7 +21,9 @@ export function App(): React.JSX.Element {
   }
   return (
     <>
-      <AppShell api={api} />
+      <LibraryGate>
+        <AppShell api={api} />
+      </LibraryGate>
       <ToastStack />
     </>
   );

@@ -24,6 +24,7 @@ export {
   openLibrary,
 } from './schema';
 export { mergeImportBatch } from './import-repository';
+export { openLibraryChecked, type LibraryOpenOutcome } from './open-library';
 export { setStatus } from './status-repository';
 export {
   MIN_QUEUE_RANK_GAP,
