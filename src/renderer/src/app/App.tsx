@@ -1,11 +1,15 @@
 import { getPaperQueueApi } from '../platform/paper-queue-api';
+import { ErrorBoundary } from '../features/errors/ErrorBoundary';
+import { ErrorNotice } from '../features/errors/ErrorNotice';
+import { reloadWindow } from '../features/errors/reload-window';
 import { LibraryGate } from '../features/storage/LibraryGate';
 import { ToastStack } from '../features/toasts/ToastStack';
 import { AppShell } from './AppShell';
 
 /**
  * Root: the shell when running inside Paper Queue, an explanation otherwise. The shell renders
- * only once the library is open (`LibraryGate`).
+ * only once the library is open (`LibraryGate`), and an error anywhere below shows a message with
+ * a way out instead of a blank window.
  */
 export function App(): React.JSX.Element {
   const api = getPaperQueueApi();
@@ -21,9 +25,21 @@ export function App(): React.JSX.Element {
   }
   return (
     <>
-      <LibraryGate>
-        <AppShell api={api} />
-      </LibraryGate>
+      <ErrorBoundary
+        fallback={(error) => (
+          <main className="empty-state">
+            <ErrorNotice title="Paper Queue could not show this window" error={error}>
+              <button type="button" className="primary" onClick={reloadWindow}>
+                Reload the window
+              </button>
+            </ErrorNotice>
+          </main>
+        )}
+      >
+        <LibraryGate>
+          <AppShell api={api} />
+        </LibraryGate>
+      </ErrorBoundary>
       <ToastStack />
     </>
   );

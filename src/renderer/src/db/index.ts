@@ -70,6 +70,7 @@ export { onLibraryChanged, type LibraryChange, type LibraryChangeListener } from
 export {
   describeDbError,
   estimateStorage,
+  isLibraryError,
   isQuotaError,
   requestPersistentStorage,
   type PersistenceAnswer,

@@ -2,6 +2,7 @@
  * Persistence of the origin's storage (so the browser never evicts the library) and turning
  * IndexedDB failures into messages a user can act on.
  */
+import { Dexie } from 'dexie';
 
 /** Whether the library's storage is persistent: granted, refused, or not offered by the browser. */
 export type PersistenceAnswer = 'granted' | 'denied' | 'unsupported';
@@ -79,6 +80,18 @@ function hasName(error: unknown, names: readonly string[]): boolean {
 
 function mentions(error: unknown, pattern: RegExp): boolean {
   return errorParts(error).some((e) => typeof e.message === 'string' && pattern.test(e.message));
+}
+
+/**
+ * True when the error came from the library's storage (Dexie or IndexedDB, also wrapped), as
+ * opposed to a bug elsewhere: such errors are explained with `describeDbError`.
+ */
+export function isLibraryError(error: unknown): boolean {
+  return errorParts(error).some(
+    (part) =>
+      part instanceof Dexie.DexieError ||
+      (typeof DOMException !== 'undefined' && part instanceof DOMException),
+  );
 }
 
 /** True when the error (or one it wraps) means the disk or the origin's quota is full. */

@@ -9,6 +9,7 @@ import {
   type TagCount,
   type ViewCounts,
 } from '../../db';
+import { PaneBoundary } from '../errors/PaneBoundary';
 import type { SearchResults } from '../search/use-search-results';
 import type { ShortcutAction } from '../shortcuts/shortcut-map';
 import { TagManagerDialog } from '../tags/TagManagerDialog';
@@ -82,40 +83,59 @@ export function LibraryWorkspace(props: LibraryWorkspaceProps): React.JSX.Elemen
 
   return (
     <>
-      <Sidebar
-        view={view}
-        counts={props.counts}
-        tags={tags}
-        showingImports={props.sidebarExtra.showingImports}
-        onSelectView={selectView}
-        onManageTag={setManagedTag}
-        onShowImports={props.sidebarExtra.onShowImports}
-      />
+      <PaneBoundary paneClassName="sidebar" what="The sidebar">
+        <Sidebar
+          view={view}
+          counts={props.counts}
+          tags={tags}
+          showingImports={props.sidebarExtra.showingImports}
+          onSelectView={selectView}
+          onManageTag={setManagedTag}
+          onShowImports={props.sidebarExtra.onShowImports}
+        />
+      </PaneBoundary>
       {props.mainPane ?? (
         <>
-          <ListPane
-            view={view}
-            title={title}
-            rows={rows}
-            visible={visible}
-            ids={ids}
-            sort={sort}
-            onSort={setSort}
-            search={search}
-            selection={selection}
-            tags={tags}
-            tagsById={tagsById}
-          />
-          <DetailPane
-            detail={detail}
-            hasRows={visible.length > 0}
-            search={search}
-            tags={tags}
-            tagsById={tagsById}
-            tagEditRequest={editRequests.tags}
-            noteEditRequest={editRequests.note}
-            onOpenLink={openLink}
-          />
+          <PaneBoundary
+            paneClassName="list-pane"
+            what="The list"
+            resetKeys={[title, search?.query, sort]}
+          >
+            <ListPane
+              view={view}
+              title={title}
+              rows={rows}
+              visible={visible}
+              ids={ids}
+              sort={sort}
+              onSort={setSort}
+              search={search}
+              selection={selection}
+              tags={tags}
+              tagsById={tagsById}
+            />
+          </PaneBoundary>
+          <PaneBoundary
+            paneClassName="detail-pane"
+            what="This paper"
+            resetKeys={[focused, detail]}
+            actions={
+              <button type="button" onClick={clear}>
+                Back to the list
+              </button>
+            }
+          >
+            <DetailPane
+              detail={detail}
+              hasRows={visible.length > 0}
+              search={search}
+              tags={tags}
+              tagsById={tagsById}
+              tagEditRequest={editRequests.tags}
+              noteEditRequest={editRequests.note}
+              onOpenLink={openLink}
+            />
+          </PaneBoundary>
         </>
       )}
       {managedTag && tags.length > 0 ? (

@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { MAX_NOTE_LENGTH } from '../../db';
+import { ErrorBoundary } from '../errors/ErrorBoundary';
+import { ErrorNotice } from '../errors/ErrorNotice';
 import { saveNote } from '../library/library-actions';
 import { NoteMarkdown } from './NoteMarkdown';
 
@@ -99,7 +101,18 @@ export function NoteEditor(props: NoteEditorProps): React.JSX.Element {
           rows={8}
         />
       ) : draft.trim() ? (
-        <NoteMarkdown markdown={draft} onOpenLink={props.onOpenLink} />
+        <ErrorBoundary
+          resetKeys={[draft]}
+          fallback={(error) => (
+            <ErrorNotice title="The preview of this note could not be shown" error={error}>
+              <button type="button" onClick={() => setMode('write')}>
+                Edit as plain text
+              </button>
+            </ErrorNotice>
+          )}
+        >
+          <NoteMarkdown markdown={draft} onOpenLink={props.onOpenLink} />
+        </ErrorBoundary>
       ) : (
         <p className="muted">No note yet. Press N or choose Write.</p>
       )}

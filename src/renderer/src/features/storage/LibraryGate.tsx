@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { CURRENT_SCHEMA_VERSION } from '../../db';
+import { reloadWindow } from '../errors/reload-window';
 import { useLibraryOpen, type LibraryOpenState } from './use-library-open';
 
 type Problem = Exclude<LibraryOpenState, { kind: 'opening' } | { kind: 'ok' }>;
@@ -37,7 +38,7 @@ function StorageProblem({ problem, onRetry }: { problem: Problem; onRetry: () =>
   const { title, text } = explain(problem);
   const action =
     problem.kind === 'closed-by-other-window' ? (
-      <button type="button" className="primary" onClick={() => window.location.reload()}>
+      <button type="button" className="primary" onClick={reloadWindow}>
         Reload
       </button>
     ) : problem.kind === 'blocked' ? null : (
