@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { EventChannel, EventContract } from '../shared/ipc-contract';
 import { registerAppSchemePrivileges, serveRenderer } from './app-protocol';
+import { guardWindowClose } from './close-guard';
 import { APP_ORIGIN } from './core/app-assets';
 import { createBackend, type Backend, type PlatformPort } from './core/backend';
 import { isTrustedFrameUrl } from './core/ipc-dispatch';
@@ -93,6 +94,7 @@ function openWindow(activeBackend: Backend): void {
       void activeBackend.saveWindow(bounds).catch((error: unknown) => console.error(error)),
   });
   mainWindow = window;
+  guardWindowClose(window, (limitMs) => activeBackend.flushRenderer(limitMs));
   window.webContents.on('did-start-navigation', (details) => {
     if (details.isMainFrame && !details.isSameDocument) activeBackend.rendererGone();
   });

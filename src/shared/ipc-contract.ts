@@ -15,12 +15,15 @@ import type {
 } from './import-types';
 import type { AppInfo, AppSettings, MenuCommand } from './settings';
 import {
+  isFlushAnswer,
   isImportAck,
   isImportFailure,
   isIncomingFileList,
   isNoPayload,
   isPastedText,
   isUrlRequest,
+  type FlushAnswer,
+  type FlushRequest,
   type ImportFailure,
 } from './ipc-validators';
 
@@ -38,6 +41,8 @@ export interface InvokeContract {
   'import:fail': { request: ImportFailure; response: null };
   'renderer:ready': { request: null; response: InboxStatus };
   'shell:open-external': { request: string; response: boolean };
+  /** The answer to `renderer:flush-request` (pending edits saved, or not). */
+  'renderer:flushed': { request: FlushAnswer; response: null };
 }
 
 /** Event channels (main → renderer, fire and forget). */
@@ -46,6 +51,8 @@ export interface EventContract {
   'import:notice': ImportNotice;
   'inbox:status': InboxStatus;
   'menu:command': MenuCommand;
+  /** Save pending edits now (the window is closing); answered with `renderer:flushed`. */
+  'renderer:flush-request': FlushRequest;
 }
 
 export type InvokeChannel = keyof InvokeContract;
@@ -69,6 +76,7 @@ export const REQUEST_VALIDATORS: {
   'import:fail': isImportFailure,
   'renderer:ready': isNoPayload,
   'shell:open-external': isUrlRequest,
+  'renderer:flushed': isFlushAnswer,
 };
 
 /** Preload function name for each invoke channel: one function per message. */
@@ -85,6 +93,7 @@ export const INVOKE_FUNCTIONS = {
   reportBatchFailure: 'import:fail',
   rendererReady: 'renderer:ready',
   openExternal: 'shell:open-external',
+  answerFlushRequest: 'renderer:flushed',
 } as const satisfies Record<string, InvokeChannel>;
 
 /** Preload subscription name for each event channel. */
@@ -93,6 +102,7 @@ export const EVENT_FUNCTIONS = {
   onImportNotice: 'import:notice',
   onInboxStatus: 'inbox:status',
   onMenuCommand: 'menu:command',
+  onFlushRequest: 'renderer:flush-request',
 } as const satisfies Record<string, EventChannel>;
 
 type InvokeFunctions = typeof INVOKE_FUNCTIONS;

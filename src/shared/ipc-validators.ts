@@ -19,6 +19,20 @@ export interface ImportFailure {
   readonly message: string;
 }
 
+/**
+ * Main asks the renderer to save what the user typed but the renderer has not saved yet (note
+ * drafts), before the window closes; `requestId` pairs the answer with the request.
+ */
+export interface FlushRequest {
+  readonly requestId: number;
+}
+
+/** The renderer's answer to a `FlushRequest`: whether everything pending is now saved. */
+export interface FlushAnswer {
+  readonly requestId: number;
+  readonly saved: boolean;
+}
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -83,6 +97,10 @@ export function isImportFailure(value: unknown): value is ImportFailure {
     isShortString(value.importId, 128) &&
     isShortString(value.message, MAX_MESSAGE_LENGTH)
   );
+}
+
+export function isFlushAnswer(value: unknown): value is FlushAnswer {
+  return isRecord(value) && isCount(value.requestId) && typeof value.saved === 'boolean';
 }
 
 /** Only absolute http(s) URLs may be opened in the system browser. */

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { InvokeChannel, RequestOf, ResponseOf } from '../../shared/ipc-contract';
 import { isHttpUrl } from '../../shared/ipc-validators';
 import type { AppInfo, AppSettings } from '../../shared/settings';
+import { FlushRequests, type FlushResult } from './flush-requests';
 import { InboxControl } from './inbox/inbox-control';
 import type { EventSender } from './import/event-sender';
 import { ImportCoordinator, type CoordinatorOptions } from './import/import-coordinator';
@@ -39,6 +40,8 @@ export interface Backend {
   /** Current settings including window bounds (the host persists bounds through `saveWindow`). */
   settings(): StoredSettings;
   saveWindow(bounds: StoredSettings['window']): Promise<void>;
+  /** Asks the renderer to save pending edits (before closing), waiting at most `limitMs`. */
+  flushRenderer(limitMs: number): Promise<FlushResult>;
   dispose(): Promise<void>;
 }
 
@@ -66,6 +69,7 @@ export async function createBackend(
   const ledger = await ImportLedger.open(join(paths.userDataFolder, 'import-ledger.json'));
   const coordinator = new ImportCoordinator(ledger, platform.send, options);
   const intake = new Intake(coordinator, platform.send, () => settings.inboxFolder);
+  const flushes = new FlushRequests(platform.send);
   const inbox = new InboxControl(
     settings.inboxFolder,
     {
@@ -126,6 +130,10 @@ export async function createBackend(
       await platform.openExternal(url);
       return true;
     },
+    'renderer:flushed': async (answer) => {
+      flushes.answer(answer);
+      return null;
+    },
   };
 
   await watchInbox();
@@ -139,6 +147,7 @@ export async function createBackend(
       settings = { ...settings, window: bounds };
       await saveSettings(settingsPath, settings);
     },
+    flushRenderer: (limitMs) => flushes.request(limitMs),
     dispose: async () => {
       await inbox.stop();
       coordinator.setRendererReady(false);

@@ -1,6 +1,7 @@
 import { getPaperQueueApi } from '../platform/paper-queue-api';
 import { ErrorBoundary } from '../features/errors/ErrorBoundary';
 import { ErrorNotice } from '../features/errors/ErrorNotice';
+import { useFlushRequests } from '../features/notes/use-flush-requests';
 import { reloadWindow } from '../features/errors/reload-window';
 import { LibraryGate } from '../features/storage/LibraryGate';
 import { ToastStack } from '../features/toasts/ToastStack';
@@ -13,6 +14,7 @@ import { AppShell } from './AppShell';
  */
 export function App(): React.JSX.Element {
   const api = getPaperQueueApi();
+  useFlushRequests(api);
   if (!api) {
     return (
       <main className="empty-state">

@@ -11,7 +11,6 @@ import {
   renameTag,
   restoreEntries,
   restoreTag,
-  setNote,
   setStatus,
   setTagColor,
   type PaperStatus,
@@ -128,10 +127,4 @@ export async function removeTag(tagId: string, name: string): Promise<void> {
     label: `Deleted tag “${name}” from ${papers(snapshot.paperIds.length)}`,
     undo: () => restoreTag(getLibrary(), snapshot),
   });
-}
-
-/** Saves a note; returns false (and shows why) when it could not be saved. */
-export async function saveNote(id: string, markdown: string): Promise<boolean> {
-  const undo = await attempt('Could not save the note', () => setNote(getLibrary(), id, markdown));
-  return undo !== undefined;
 }
