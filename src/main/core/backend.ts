@@ -1,7 +1,7 @@
 import { mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { InvokeChannel, RequestOf, ResponseOf } from '../../shared/ipc-contract';
-import { isHttpUrl } from '../../shared/ipc-validators';
+import { isExternalUrl } from '../../shared/ipc-validators';
 import type { AppInfo, AppSettings } from '../../shared/settings';
 import { FlushRequests, type FlushResult } from './flush-requests';
 import { InboxControl } from './inbox/inbox-control';
@@ -22,7 +22,7 @@ export interface PlatformPort {
   /** Asks the user for dump files to import; empty when cancelled. */
   pickDumpFiles(): Promise<readonly string[]>;
   revealFolder(path: string): Promise<void>;
-  /** Opens a URL already checked to be http(s) in the system browser. */
+  /** Opens a URL already checked to be http(s) or a plain mailto link (browser, mail program). */
   openExternal(url: string): Promise<void>;
 }
 
@@ -126,7 +126,7 @@ export async function createBackend(
       return inbox.status;
     },
     'shell:open-external': async (url) => {
-      if (!isHttpUrl(url)) return false;
+      if (!isExternalUrl(url)) return false;
       await platform.openExternal(url);
       return true;
     },

@@ -14,6 +14,7 @@ import type { SearchResults } from '../search/use-search-results';
 import type { ShortcutAction } from '../shortcuts/shortcut-map';
 import { TagManagerDialog } from '../tags/TagManagerDialog';
 import { DetailPane } from './DetailPane';
+import { openExternalLink } from './library-actions';
 import { STATUS_VIEWS } from './library-view';
 import { ListPane } from './ListPane';
 import { Sidebar } from './Sidebar';
@@ -67,7 +68,7 @@ export function LibraryWorkspace(props: LibraryWorkspaceProps): React.JSX.Elemen
     },
     [onViewChange, clear],
   );
-  const openLink = useCallback((url: string) => void api.openExternal(url), [api]);
+  const openLink = useCallback((url: string) => openExternalLink(api, url), [api]);
 
   useWorkspaceShortcuts({
     ids,

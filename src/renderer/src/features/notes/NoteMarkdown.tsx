@@ -20,7 +20,7 @@ const PLAIN_REASONS: Readonly<Record<PlainReason, string>> = {
 /**
  * Renders a note's markdown as React elements. Raw HTML in the source is shown as literal text
  * (never parsed into the DOM), images are shown as their alt text (no remote content), and links
- * are kept only for http(s) and mailto and open outside the app. Notes that would
+ * are kept only for http(s) and plain mailto addresses and open outside the app. Notes that would
  * be costly to format (see preview-budget.ts) are shown as plain text with the reason.
  */
 export function NoteMarkdown({ markdown, onOpenLink }: NoteMarkdownProps): React.JSX.Element {
