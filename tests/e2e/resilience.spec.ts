@@ -148,6 +148,35 @@ test.describe('render errors stay inside their pane', () => {
   });
 });
 
+test.describe('failing queries', () => {
+  test('a query that fails lands in an error boundary with a way out, not a blank window', async ({
+    openApp,
+  }) => {
+    const page = await twoPapers(openApp);
+    await selectPaper(page, 'Second paper');
+    // From now on IndexedDB cannot read papers, as when its files are damaged.
+    await page.evaluate(() => {
+      const original = IDBObjectStore.prototype.get;
+      IDBObjectStore.prototype.get = function (this: IDBObjectStore, key: IDBValidKey) {
+        if (this.name === 'papers') {
+          throw new DOMException('Internal error reading from the backing store.', 'UnknownError');
+        }
+        return original.call(this, key);
+      };
+    });
+    await page.getByTestId('paper-row').filter({ hasText: 'First paper' }).click();
+    const notice = page.getByTestId('error-notice');
+    await expect(notice.getByRole('heading', { level: 2 })).toHaveText(
+      /could not show|could not be shown/,
+    );
+    await expect(notice).toContainText('damaged or unavailable');
+    await notice.getByRole('button', { name: /Reload/ }).click();
+    await expect(page.locator('.app-shell')).toBeVisible();
+    await openView(page, 'all');
+    await selectPaper(page, 'First paper');
+  });
+});
+
 test.describe('nothing typed is lost', () => {
   test('closing flushes a note typed a moment ago; main hears whether it was saved', async ({
     openApp,
