@@ -1,6 +1,6 @@
 /**
  * `npm run test:e2e` starts here: makes sure a Chromium is available before anything is built.
- * Finds one (tests/e2e/support/find-chromium.ts); when there is none, tries
+ * Finds one (scripts/lib/find-chromium.ts); when there is none, tries
  * `npx playwright install chromium`; when that fails too, prints one message naming the commands
  * that fix it and exits 1, so the e2e run never starts with 20 "executable doesn't exist" errors.
  */
@@ -11,7 +11,7 @@ import {
   systemChromiumSearch,
   type ChromiumLookup,
   type FoundChromium,
-} from '../tests/e2e/support/find-chromium';
+} from './lib/find-chromium';
 
 function report(found: ChromiumLookup): found is FoundChromium {
   if (found.path === null) return false;

@@ -3,7 +3,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { CHROMIUM, CHROMIUM_LAUNCH_OPTIONS } from '../../tests/e2e/support/chromium';
-import { missingChromiumMessage } from '../../tests/e2e/support/find-chromium';
+import { missingChromiumMessage } from '../lib/find-chromium';
 
 /** A Chromium instance plus the `vite preview` server that serves the built renderer. */
 export interface BrowserHarness {

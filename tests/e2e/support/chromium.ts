@@ -1,4 +1,8 @@
-import { findChromium, systemChromiumSearch, type ChromiumLookup } from './find-chromium';
+import {
+  findChromium,
+  systemChromiumSearch,
+  type ChromiumLookup,
+} from '../../../scripts/lib/find-chromium';
 
 /** The browser found on this machine (see findChromium for the order), looked up once. */
 export const CHROMIUM: ChromiumLookup = findChromium(systemChromiumSearch());

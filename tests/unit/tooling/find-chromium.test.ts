@@ -8,7 +8,7 @@ import {
   systemChromiumSearch,
   type ChromiumSearch,
   type MissingChromium,
-} from '../../e2e/support/find-chromium';
+} from '../../../scripts/lib/find-chromium';
 
 const PLAYWRIGHT_CHROMIUM = '/home/u/.cache/ms-playwright/chromium-1255/chrome-linux64/chrome';
 

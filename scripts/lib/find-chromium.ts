@@ -1,6 +1,6 @@
 import { chromium } from '@playwright/test';
-import { accessSync, constants, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
+import { isExecutableFile } from './executable-file';
 
 /** System browsers looked up on the search path, in this order. */
 export const SYSTEM_BROWSER_NAMES = [
@@ -67,16 +67,6 @@ export function findChromium(search: ChromiumSearch): ChromiumLookup {
       : `Playwright's Chromium is not installed (${playwright})`,
   );
   return { path: null, tried };
-}
-
-function isExecutableFile(path: string): boolean {
-  try {
-    if (!statSync(path).isFile()) return false;
-    accessSync(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** The lookup against this machine: the real environment, filesystem and Playwright cache. */
