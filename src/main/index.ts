@@ -111,6 +111,8 @@ async function start(): Promise<void> {
     callback(false),
   );
   session.defaultSession.setPermissionCheckHandler(() => false);
+  // No spellchecker in any web contents: no dictionary download (see createMainWindow).
+  session.defaultSession.setSpellCheckerEnabled(false);
   app.on('web-contents-created', (_event, contents) => lockDownWebContents(contents, isAppUrl));
 
   const activeBackend = await createBackend(
