@@ -26,6 +26,9 @@ const isAppUrl = (url: string): boolean => isTrustedFrameUrl(url, trustedOrigins
 
 registerAppSchemePrivileges();
 
+/** Longest a quit waits for the backend to finish its writes. */
+const QUIT_GRACE_MS = 5000;
+
 let mainWindow: BrowserWindow | null = null;
 let backend: Backend | null = null;
 
@@ -143,8 +146,21 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('will-quit', () => {
-    void backend?.dispose();
+  // Electron does not wait for async listeners: hold the quit until the backend has closed the
+  // watcher and written the ledger, then quit for real (bounded, so quitting never hangs).
+  let disposing: Promise<void> | null = null;
+  let disposed = false;
+  app.on('will-quit', (event) => {
+    const active = backend;
+    if (disposed || active === null) return;
+    event.preventDefault();
+    disposing ??= Promise.race([
+      active.dispose().catch((error: unknown) => console.error(error)),
+      new Promise<void>((resolve) => setTimeout(resolve, QUIT_GRACE_MS).unref()),
+    ]).then(() => {
+      disposed = true;
+      app.quit();
+    });
   });
   start().catch((error: unknown) => {
     dialog.showErrorBox('Paper Queue could not start', errorMessage(error));
