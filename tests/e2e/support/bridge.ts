@@ -17,6 +17,12 @@ export interface FakeDialogs {
   nextFiles: string[];
   revealed: string[];
   opened: string[];
+  /** Answer of the next backup/export save dialog (null: cancelled). */
+  nextSavePath: string | null;
+  /** Answer of the next "restore from a backup" open dialog (null: cancelled). */
+  nextBackupFile: string | null;
+  /** Answer of the next export folder dialog (null: cancelled). */
+  nextExportFolder: string | null;
 }
 
 /** A running bridge: the real backend, its folders and the fake dialogs. */
@@ -64,7 +70,15 @@ export async function installBridge(
   const userDataFolder = options.userDataFolder ?? join(root, 'user-data');
   const inboxFolder = options.inboxFolder ?? join(root, 'inbox');
   await mkdir(userDataFolder, { recursive: true });
-  const dialogs: FakeDialogs = { nextFolder: null, nextFiles: [], revealed: [], opened: [] };
+  const dialogs: FakeDialogs = {
+    nextFolder: null,
+    nextFiles: [],
+    revealed: [],
+    opened: [],
+    nextSavePath: null,
+    nextBackupFile: null,
+    nextExportFolder: null,
+  };
 
   // Events travel as JSON text. A small one rides inside a `page.evaluate` call. A large one (an
   // import batch of 1000 papers is ~1.5 MB) would be escaped into a DevTools protocol message and
@@ -118,6 +132,11 @@ export async function installBridge(
       },
       openExternal: async (url) => {
         dialogs.opened.push(url);
+      },
+      backupDialogs: {
+        chooseSavePath: async () => dialogs.nextSavePath,
+        chooseBackupFile: async () => dialogs.nextBackupFile,
+        chooseExportFolder: async () => dialogs.nextExportFolder,
       },
     },
     { userDataFolder, defaultInboxFolder: inboxFolder },
