@@ -1,4 +1,9 @@
-import { dialog, type BrowserWindow, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
+import {
+  dialog,
+  type BrowserWindow,
+  type OpenDialogOptions,
+  type SaveDialogOptions,
+} from 'electron';
 import { BACKUP_FILTER, type BackupDialogs } from './core/backup/backup-dialogs';
 
 /** Electron's native dialogs for backups, restores and exports, attached to the main window. */
@@ -22,7 +27,10 @@ export function createBackupDialogs(window: () => BrowserWindow | null): BackupD
       showSave({
         title: request.title,
         defaultPath: request.defaultName,
-        filters: request.filters.map((filter) => ({ ...filter, extensions: [...filter.extensions] })),
+        filters: request.filters.map((filter) => ({
+          ...filter,
+          extensions: [...filter.extensions],
+        })),
         properties: ['createDirectory', 'showOverwriteConfirmation'],
       }),
     chooseBackupFile: () =>

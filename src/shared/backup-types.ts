@@ -52,8 +52,7 @@ export interface SnapshotInfo {
 
 /** What to restore from: a file the user picks, or a snapshot by name. */
 export type BackupSource =
-  | { readonly kind: 'file' }
-  | { readonly kind: 'snapshot'; readonly name: string };
+  { readonly kind: 'file' } | { readonly kind: 'snapshot'; readonly name: string };
 
 /** Main's answer to opening a backup: checked envelope and a reader, a refusal, or a cancel. */
 export type OpenBackupResult =

@@ -48,7 +48,8 @@ async function readEnvelope(handle: FileHandle, size: number): Promise<Layout> {
   const tail = await readRange(handle, size - tailLength, tailLength);
   if (tail.length === 0 || tail[tail.length - 1] !== 10) parseTrailerLine('');
   const lastBreak = tail.lastIndexOf(10, tail.length - 2);
-  const trailerStart = lastBreak === -1 ? (tailLength === size - bodyStart ? 0 : -1) : lastBreak + 1;
+  const trailerStart =
+    lastBreak === -1 ? (tailLength === size - bodyStart ? 0 : -1) : lastBreak + 1;
   if (trailerStart === -1) parseTrailerLine('');
   const trailer = parseTrailerLine(tail.subarray(trailerStart, tail.length - 1).toString('utf8'));
   return { header, trailer, bodyStart, bodyEnd: size - tailLength + trailerStart };

@@ -122,7 +122,7 @@ export class BackupService {
       target = this.snapshots.pathOf(snapshotFileName(kind, now));
     }
     const session = await WriteSession.start(target).catch((error: unknown) => {
-      throw new Error(describeFsError(error, target));
+      throw new Error(describeFsError(error, target), { cause: error });
     });
     const header = {
       format: BACKUP_FORMAT,
@@ -153,7 +153,7 @@ export class BackupService {
         return trailerLine({ records, tables, sha256: written.digest() });
       });
     } catch (error) {
-      throw new Error(describeFsError(error, session.target));
+      throw new Error(describeFsError(error, session.target), { cause: error });
     }
     if (isSnapshot) await this.snapshots.rotate();
     return { path: session.target, fileName: basename(session.target), bytes: session.bytes };

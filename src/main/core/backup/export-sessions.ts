@@ -57,7 +57,7 @@ export class ExportSessions {
       });
       if (path === null) return null;
       const session = await WriteSession.start(path).catch((error: unknown) => {
-        throw new Error(describeFsError(error, path));
+        throw new Error(describeFsError(error, path), { cause: error });
       });
       this.sessions.set(session.id, { kind: 'file', session });
       return { sessionId: session.id, fileName: request.suggestedName };
@@ -67,7 +67,7 @@ export class ExportSessions {
     const id = randomUUID();
     const temporary = join(parent, `.${request.suggestedName}.${id}${TEMP_SUFFIX}`);
     await mkdir(temporary).catch((error: unknown) => {
-      throw new Error(describeFsError(error, parent));
+      throw new Error(describeFsError(error, parent), { cause: error });
     });
     const folder: FolderExport = {
       kind: 'folder',
@@ -99,7 +99,9 @@ export class ExportSessions {
       await writeFile(join(session.temporary, name), text, { flag: 'wx' });
     } catch (error) {
       await this.abort(sessionId);
-      throw new Error(describeFsError(error, join(session.parent, session.name, name)));
+      throw new Error(describeFsError(error, join(session.parent, session.name, name)), {
+        cause: error,
+      });
     }
     return null;
   }
@@ -111,7 +113,7 @@ export class ExportSessions {
       try {
         await session.session.commit(() => '');
       } catch (error) {
-        throw new Error(describeFsError(error, session.session.target));
+        throw new Error(describeFsError(error, session.session.target), { cause: error });
       }
       return { path: session.session.target, files: 1 };
     }
@@ -120,7 +122,7 @@ export class ExportSessions {
       await rename(session.temporary, path);
     } catch (error) {
       await rm(session.temporary, { recursive: true, force: true });
-      throw new Error(describeFsError(error, path));
+      throw new Error(describeFsError(error, path), { cause: error });
     }
     return { path, files: session.files.size };
   }

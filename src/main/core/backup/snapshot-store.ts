@@ -13,7 +13,8 @@ export const KEEP_PER_EVENT_KIND = 5;
 /** A temporary file older than this belongs to a write that died with the app. */
 const STALE_TEMP_MS = 60 * 60 * 1000;
 
-const NAME = /^paper-queue-(daily|pre-upgrade|pre-restore)-(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z)\.json$/;
+const NAME =
+  /^paper-queue-(daily|pre-upgrade|pre-restore)-(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z)\.json$/;
 
 /** File name of a snapshot of `kind` taken at `at`: sortable, no characters any OS refuses. */
 export function snapshotFileName(kind: SnapshotKind, at: Date): string {
@@ -72,7 +73,8 @@ export function snapshotsToRemove(snapshots: readonly SnapshotInfo[]): SnapshotI
   const newestFirst = [...snapshots].sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1));
   const daily = newestFirst.filter((snapshot) => snapshot.kind === 'daily');
   const keep = new Set(newestPerKey(daily, (s) => localDay(s.createdAt), KEEP_DAILY));
-  const older = daily.filter((snapshot) => !keep.has(snapshot));
+  const keptDays = new Set([...keep].map((s) => localDay(s.createdAt)));
+  const older = daily.filter((snapshot) => !keptDays.has(localDay(snapshot.createdAt)));
   for (const weekly of newestPerKey(older, (s) => localWeek(s.createdAt), KEEP_WEEKLY))
     keep.add(weekly);
   for (const kind of SNAPSHOT_KINDS.filter((k) => k !== 'daily')) {

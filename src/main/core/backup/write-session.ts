@@ -56,7 +56,7 @@ export class WriteSession {
       return Promise.reject(new Error(`Chunk ${seq} was sent twice.`));
     this.pending.set(seq, text);
     let chained: Promise<void> = this.writing;
-    for (let chunk = this.pending.get(this.nextSeq); chunk !== undefined; ) {
+    for (let chunk = this.pending.get(this.nextSeq); chunk !== undefined;) {
       this.pending.delete(this.nextSeq);
       this.nextSeq += 1;
       chained = this.enqueue(chunk, true);

@@ -74,3 +74,20 @@ export {
   type PersistenceAnswer,
   type StorageEstimateResult,
 } from './storage';
+export {
+  BACKUP_SCHEMA_VERSION,
+  KEPT_NOTE_MARKER,
+  backUpLibrary,
+  mergeRestore,
+  previewRestore,
+  readBackupRows,
+  replaceRestore,
+  snapshotBeforeUpgrade,
+  type BackupRows,
+  type BackupSink,
+  type ReplaceCounts,
+  type RestoreMergeCounts,
+  type RestorePreview,
+  type SnapshotWriter,
+  type TableDump,
+} from './backup';
