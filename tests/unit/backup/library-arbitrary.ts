@@ -107,7 +107,8 @@ export function libraryArb(maxPapers = 25): fc.Arbitrary<LibraryRows> {
           .map(({ status, rank, ...rest }) => ({
             paperId,
             status,
-            queueRank: status === 'queued' ? rank : null,
+            // JSON has no negative zero, and the app never computes one.
+            queueRank: status === 'queued' ? rank + 0 : null,
             readAt: status === 'read' ? rest.changedAt : null,
             ...rest,
           }));

@@ -35,7 +35,7 @@ describe('backup round trip (property)', () => {
         await replaceRestore(target, rows);
         expect(await readLibrary(target)).toEqual(original);
       }),
-      { numRuns: 40 },
+      { numRuns: 30 },
     );
   });
 
