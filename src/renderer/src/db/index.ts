@@ -78,6 +78,7 @@ export {
   BACKUP_SCHEMA_VERSION,
   KEPT_NOTE_MARKER,
   backUpLibrary,
+  isLibraryEmpty,
   mergeRestore,
   previewRestore,
   readBackupRows,
@@ -91,3 +92,4 @@ export {
   type SnapshotWriter,
   type TableDump,
 } from './backup';
+export { isImportActive } from './import-activity';

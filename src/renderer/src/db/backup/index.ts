@@ -31,3 +31,10 @@ export const BACKUP_SCHEMA_VERSION = CURRENT_SCHEMA_VERSION;
 export function backUpLibrary(db: LibraryDb, sink: BackupSink): Promise<Record<string, number>> {
   return dumpTables(db, BACKUP_TABLES, sink);
 }
+
+/** True when the library holds no paper and no tag: a snapshot of it would protect nothing. */
+export async function isLibraryEmpty(db: LibraryDb): Promise<boolean> {
+  return db.transaction('r', db.papers, db.tags, async () => {
+    return (await db.papers.count()) === 0 && (await db.tags.count()) === 0;
+  });
+}
