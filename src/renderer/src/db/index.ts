@@ -93,3 +93,4 @@ export {
   type TableDump,
 } from './backup';
 export { isImportActive } from './import-activity';
+export { EXPORT_PAGE_SIZE, forEachExportPage, type ExportItem } from './export-items';

@@ -6,7 +6,6 @@
  * on later. Pure: no Dexie.
  */
 import { BackupRefusal } from '../../../../shared/backup-format';
-import { MAX_NOTE_LENGTH } from '../note-repository';
 import { MAX_TAG_NAME_LENGTH, tagNameKey } from '../tag-rules';
 import {
   PAPER_STATUSES,
@@ -144,7 +143,6 @@ function entry(row: Row): EntryRecord {
     throw new RowError('queueRank must be set exactly when the paper is queued');
   if (new Set(record.tagIds).size !== record.tagIds.length)
     throw new RowError('tagIds lists a tag twice');
-  if (record.note.length > MAX_NOTE_LENGTH) throw new RowError('the note is too long');
   return record;
 }
 

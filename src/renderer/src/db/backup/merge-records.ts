@@ -87,8 +87,8 @@ export const KEPT_NOTE_MARKER =
  * the newer note, then the marker, then the older one (so neither text is lost).
  */
 export function mergeNotes(newer: string, older: string): string {
-  if (older.trim() === '' || newer.includes(older)) return newer;
-  if (newer.trim() === '' || older.includes(newer)) return older;
+  if (newer.includes(older)) return newer;
+  if (older.includes(newer)) return older;
   return `${newer}${KEPT_NOTE_MARKER}${older}`;
 }
 

@@ -6,17 +6,19 @@ import { showToast } from '../toasts/toast-store';
 import { backUpWithDialog } from './backup-actions';
 import './backup.css';
 import { BackupsDialog } from './BackupsDialog';
+import { ExportDialog } from './ExportDialog';
 import { RestoreDialog } from './RestoreDialog';
 import { useDailySnapshot } from './use-daily-snapshot';
 
 /**
- * Backups, snapshots and restores: answers the File menu commands (Back Up Library…, Restore
- * from Backup…, Show Backups, Open Snapshots Folder), writes the daily snapshot, and shows the
- * Backups and Restore dialogs. Mounted once by the app shell.
+ * Backups, snapshots, restores and exports: answers the File menu commands (Back Up Library…,
+ * Restore from Backup…, Export…, Show Backups, Open Snapshots Folder), writes the daily snapshot,
+ * and shows the Backups, Restore and Export dialogs. Mounted once by the app shell.
  */
 export function BackupCenter({ api }: { readonly api: PaperQueueApi }): React.JSX.Element {
   const [showBackups, setShowBackups] = useState(false);
   const [restoring, setRestoring] = useState<BackupSource | null>(null);
+  const [exporting, setExporting] = useState(false);
   const [revision, setRevision] = useState(0);
   const refresh = useCallback(() => setRevision((n) => n + 1), []);
   useDailySnapshot(api, refresh);
@@ -35,6 +37,7 @@ export function BackupCenter({ api }: { readonly api: PaperQueueApi }): React.JS
         if (command === 'back-up-library') backUp();
         else if (command === 'restore-backup') setRestoring({ kind: 'file' });
         else if (command === 'show-backups') setShowBackups(true);
+        else if (command === 'export-library') setExporting(true);
         else if (command === 'open-snapshots-folder') {
           api.revealSnapshots().catch((error: unknown) =>
             showToast({
@@ -61,6 +64,7 @@ export function BackupCenter({ api }: { readonly api: PaperQueueApi }): React.JS
         />
       ) : null}
       {restoring ? <RestoreDialog api={api} source={restoring} onClose={closeRestore} /> : null}
+      {exporting ? <ExportDialog api={api} onClose={() => setExporting(false)} /> : null}
     </>
   );
 }
