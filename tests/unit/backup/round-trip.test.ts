@@ -89,3 +89,48 @@ describe('backup round trip (property)', () => {
     );
   });
 });
+
+describe('backup of a library larger than the chunks in flight', () => {
+  it('streams many chunks with back-pressure and restores every note', async () => {
+    const harness = await startBackupHarness();
+    const library = fc.sample(libraryArb(0), { numRuns: 1, seed: 7 })[0];
+    if (!library) throw new Error('no library');
+    const note = 'n'.repeat(4000);
+    const papers = Array.from({ length: 3000 }, (_, i) => ({
+      id: `p${String(i).padStart(5, '0')}`,
+      title: `Paper ${i}`,
+      abstract: 'a'.repeat(1000),
+      authors: null,
+      organization: null,
+      published: null,
+      upvotes: null,
+      upvoteHistory: [],
+      links: [],
+      sources: [],
+      firstSeenAt: '2025-01-01T00:00:00.000Z',
+      lastSeenAt: '2025-01-01T00:00:00.000Z',
+      listingDate: null,
+      titleSort: `paper ${i}`,
+      fieldDates: { authors: null, organization: null, published: null },
+    }));
+    const entries = papers.map((paper, i) => ({
+      paperId: paper.id,
+      status: 'inbox' as const,
+      queueRank: null,
+      tagIds: [],
+      note: `${note}${i}`,
+      readAt: null,
+      changedAt: '2025-01-02T00:00:00.000Z',
+      statusChangedAt: '2025-01-02T00:00:00.000Z',
+    }));
+    const { source, rows } = await backUpAndLoad(
+      harness,
+      { ...library, papers, entries },
+      'large.json',
+    );
+    expect(rows.entries).toHaveLength(3000);
+    const target = freshLibrary();
+    await replaceRestore(target, rows);
+    expect(await readLibrary(target)).toEqual(await readLibrary(source));
+  });
+});

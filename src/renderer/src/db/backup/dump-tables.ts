@@ -14,17 +14,19 @@ export interface BackupSink {
 const PAGE_ROWS = 500;
 /** Characters of record lines collected before a chunk is handed to the sink. */
 const CHUNK_CHARS = 1024 * 1024;
+/** Chunks handed to the sink and not yet written; more waits (bounds memory). */
+const MAX_IN_FLIGHT = 8;
 
 /**
  * Writes every row of `tables` as record lines to `sink` and returns the rows per table.
  *
  * Everything is read in ONE read-only transaction, so the backup is a consistent snapshot (a tag
  * deleted halfway cannot leave an entry pointing at nothing). Rows are read a page at a time in
- * key order and turned into text page by page, so no step holds more than a page of rows or one
- * ~1 MB chunk of text, and the UI thread gets control between pages. Chunks are handed to the sink
- * without waiting (awaiting anything but IndexedDB would end the transaction); the sink's promises
- * are awaited after the read, and the first failure is rethrown. A sink failure seen during the
- * read stops it early.
+ * key order and turned into text page by page, so no step holds more than a page of rows and a
+ * few ~1 MB chunks of text, and the UI thread gets control between pages. At most
+ * `MAX_IN_FLIGHT` chunks travel at once: waiting for the sink inside the transaction goes through
+ * `Dexie.waitFor`, which keeps the transaction alive (awaiting anything else would end it). The
+ * first sink failure stops the read and is rethrown.
  */
 export async function dumpTables(
   db: Dexie,
@@ -33,17 +35,26 @@ export async function dumpTables(
 ): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   const sent: Promise<void>[] = [];
+  const inFlight = new Set<Promise<void>>();
   let failure: { readonly error: unknown } | null = null;
   let seq = 0;
   let text = '';
   const flush = (): void => {
     if (text.length === 0) return;
     const promise = sink.append(seq++, text);
-    promise.catch((error: unknown) => {
-      failure ??= { error };
-    });
+    const settled = promise.then(
+      () => undefined,
+      (error: unknown) => {
+        failure ??= { error };
+      },
+    );
+    inFlight.add(settled);
+    void settled.then(() => inFlight.delete(settled));
     sent.push(promise);
     text = '';
+  };
+  const drain = async (): Promise<void> => {
+    while (inFlight.size >= MAX_IN_FLIGHT) await Dexie.waitFor(Promise.race(inFlight));
   };
   await db.transaction(
     'r',
@@ -64,7 +75,10 @@ export async function dumpTables(
               : await table.where(':id').above(last).limit(PAGE_ROWS).toArray();
           for (const row of page) text += recordLine({ table: name, row });
           counts[name] = (counts[name] ?? 0) + page.length;
-          if (text.length >= CHUNK_CHARS) flush();
+          if (text.length >= CHUNK_CHARS) {
+            flush();
+            await drain();
+          }
           if (page.length < PAGE_ROWS) break;
           last = Dexie.getByKeyPath(page[page.length - 1] as object, keyPath) as unknown;
         }
