@@ -160,3 +160,21 @@ describe('snapshot rotation', () => {
     expect(left[0]?.kind).toBe('daily');
   });
 });
+
+describe('opening a backup', () => {
+  it('refuses a folder or a missing file with a reason', async () => {
+    const harness = await startBackupHarness();
+    harness.dialogs.backupFile = harness.root;
+    expect(await harness.api.openBackup({ kind: 'file' })).toMatchObject({
+      status: 'refused',
+      reason: 'This is not a file.',
+    });
+    harness.dialogs.backupFile = join(harness.root, 'nowhere.json');
+    expect(await harness.api.openBackup({ kind: 'file' })).toMatchObject({
+      status: 'refused',
+      reason: expect.stringContaining('does not exist'),
+    });
+    harness.dialogs.backupFile = null;
+    expect(await harness.api.openBackup({ kind: 'file' })).toEqual({ status: 'cancelled' });
+  });
+});

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { open, type FileHandle } from 'node:fs/promises';
+import { open, stat, type FileHandle } from 'node:fs/promises';
 import {
   BackupRefusal,
   parseHeaderLine,
@@ -106,6 +106,8 @@ export class BackupFileReader {
 
   /** Opens and verifies `path`; throws `BackupRefusal` or a file-system error. */
   static async open(path: string): Promise<BackupFileReader> {
+    // Checked before opening: opening a FIFO or a device would block or never end.
+    if (!(await stat(path)).isFile()) throw new BackupRefusal('This is not a file.');
     const handle = await open(path, 'r');
     try {
       const stats = await handle.stat();
