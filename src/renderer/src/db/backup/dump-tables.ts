@@ -11,7 +11,7 @@ export interface BackupSink {
 }
 
 /** Rows read per page. */
-const PAGE_ROWS = 500;
+const PAGE_ROWS = 250;
 /** Characters of record lines collected before a chunk is handed to the sink. */
 const CHUNK_CHARS = 1024 * 1024;
 /** Chunks handed to the sink and not yet written; more waits (bounds memory). */

@@ -32,7 +32,7 @@ export interface RestorePreview {
 }
 
 /** Rows written per bulk call inside the restore transaction (bounds each main-thread task). */
-const WRITE_BATCH = 2000;
+const WRITE_BATCH = 500;
 
 async function bulkPutInBatches<T>(
   table: { bulkPut(rows: readonly T[]): Promise<unknown> },
