@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { EventChannel, EventContract } from '../shared/ipc-contract';
 import { registerAppSchemePrivileges, serveRenderer } from './app-protocol';
+import { createBackupDialogs } from './backup-dialogs';
 import { APP_ORIGIN } from './core/app-assets';
 import { createBackend, type Backend, type PlatformPort } from './core/backend';
 import { isTrustedFrameUrl } from './core/ipc-dispatch';
@@ -86,6 +87,7 @@ const platform: PlatformPort = {
     if (problem) throw new Error(problem);
   },
   openExternal: (url) => shell.openExternal(url),
+  backupDialogs: createBackupDialogs(() => mainWindow),
 };
 
 function openWindow(activeBackend: Backend): void {

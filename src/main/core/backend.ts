@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import type { InvokeChannel, RequestOf, ResponseOf } from '../../shared/ipc-contract';
 import { isHttpUrl } from '../../shared/ipc-validators';
 import type { AppInfo, AppSettings } from '../../shared/settings';
+import type { BackupDialogs } from './backup/backup-dialogs';
+import { BackupService } from './backup/backup-service';
 import { InboxControl } from './inbox/inbox-control';
 import type { EventSender } from './import/event-sender';
 import { ImportCoordinator, type CoordinatorOptions } from './import/import-coordinator';
@@ -23,6 +25,8 @@ export interface PlatformPort {
   revealFolder(path: string): Promise<void>;
   /** Opens a URL already checked to be http(s) in the system browser. */
   openExternal(url: string): Promise<void>;
+  /** Save/open/folder dialogs of backups, restores and exports. */
+  readonly backupDialogs: BackupDialogs;
 }
 
 /** One async handler per invoke channel. */
@@ -77,6 +81,12 @@ export async function createBackend(
   const watchInbox = (): Promise<void> =>
     inbox.watch(settings.inboxFolder, settings.inboxFolder === paths.defaultInboxFolder);
   const publicSettings = (): AppSettings => ({ inboxFolder: settings.inboxFolder });
+  const backup = new BackupService({
+    userDataFolder: paths.userDataFolder,
+    appLabel: `${platform.appInfo.name} ${platform.appInfo.version}`,
+    dialogs: platform.backupDialogs,
+    revealFolder: (path) => platform.revealFolder(path),
+  });
 
   const handlers: InvokeHandlers = {
     'app:info': async () => platform.appInfo,
@@ -126,6 +136,7 @@ export async function createBackend(
       await platform.openExternal(url);
       return true;
     },
+    ...backup.handlers,
   };
 
   await watchInbox();
@@ -143,6 +154,7 @@ export async function createBackend(
       await inbox.stop();
       coordinator.setRendererReady(false);
       await coordinator.whenIdle();
+      await backup.dispose();
     },
   };
 }

@@ -1,4 +1,5 @@
 import { getPaperQueueApi } from '../platform/paper-queue-api';
+import { PreUpgradeGate } from '../features/backup/PreUpgradeGate';
 import { ToastStack } from '../features/toasts/ToastStack';
 import { AppShell } from './AppShell';
 
@@ -17,7 +18,9 @@ export function App(): React.JSX.Element {
   }
   return (
     <>
-      <AppShell api={api} />
+      <PreUpgradeGate api={api}>
+        <AppShell api={api} />
+      </PreUpgradeGate>
       <ToastStack />
     </>
   );
