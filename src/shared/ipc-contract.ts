@@ -6,6 +6,31 @@
  * renderer sees can never drift from what main handles.
  */
 import type {
+  AppendRequest,
+  BackupBeginRequest,
+  BackupCommitRequest,
+  BackupSource,
+  ExportBeginRequest,
+  ExportFileRequest,
+  ExportResult,
+  OpenBackupResult,
+  ReadChunk,
+  SavedFile,
+  SessionRequest,
+  SnapshotInfo,
+  WriteSessionInfo,
+} from './backup-types';
+import {
+  isAppendRequest,
+  isBackupBeginRequest,
+  isBackupCommitRequest,
+  isBackupSource,
+  isExportBeginRequest,
+  isExportFileRequest,
+  isReaderRequest,
+  isSessionRequest,
+} from './backup-validators';
+import type {
   ImportAck,
   ImportBatch,
   ImportNotice,
@@ -41,6 +66,20 @@ export interface InvokeContract {
   'import:fail': { request: ImportFailure; response: null };
   'renderer:ready': { request: null; response: InboxStatus };
   'shell:open-external': { request: string; response: boolean };
+  'backup:begin': { request: BackupBeginRequest; response: WriteSessionInfo | null };
+  'backup:append': { request: AppendRequest; response: null };
+  'backup:commit': { request: BackupCommitRequest; response: SavedFile };
+  'backup:abort': { request: SessionRequest; response: null };
+  'backup:list-snapshots': { request: null; response: readonly SnapshotInfo[] };
+  'backup:reveal-snapshots': { request: null; response: null };
+  'backup:open': { request: BackupSource; response: OpenBackupResult };
+  'backup:read': { request: { readonly readerId: string }; response: ReadChunk };
+  'backup:close': { request: { readonly readerId: string }; response: null };
+  'export:begin': { request: ExportBeginRequest; response: WriteSessionInfo | null };
+  'export:append': { request: AppendRequest; response: null };
+  'export:add-file': { request: ExportFileRequest; response: null };
+  'export:commit': { request: SessionRequest; response: ExportResult };
+  'export:abort': { request: SessionRequest; response: null };
   /** The answer to `renderer:flush-request` (pending edits saved, or not). */
   'renderer:flushed': { request: FlushAnswer; response: null };
 }
@@ -76,6 +115,20 @@ export const REQUEST_VALIDATORS: {
   'import:fail': isImportFailure,
   'renderer:ready': isNoPayload,
   'shell:open-external': isUrlRequest,
+  'backup:begin': isBackupBeginRequest,
+  'backup:append': isAppendRequest,
+  'backup:commit': isBackupCommitRequest,
+  'backup:abort': isSessionRequest,
+  'backup:list-snapshots': isNoPayload,
+  'backup:reveal-snapshots': isNoPayload,
+  'backup:open': isBackupSource,
+  'backup:read': isReaderRequest,
+  'backup:close': isReaderRequest,
+  'export:begin': isExportBeginRequest,
+  'export:append': isAppendRequest,
+  'export:add-file': isExportFileRequest,
+  'export:commit': isSessionRequest,
+  'export:abort': isSessionRequest,
   'renderer:flushed': isFlushAnswer,
 };
 
@@ -93,6 +146,20 @@ export const INVOKE_FUNCTIONS = {
   reportBatchFailure: 'import:fail',
   rendererReady: 'renderer:ready',
   openExternal: 'shell:open-external',
+  beginBackup: 'backup:begin',
+  appendBackup: 'backup:append',
+  commitBackup: 'backup:commit',
+  abortBackup: 'backup:abort',
+  listSnapshots: 'backup:list-snapshots',
+  revealSnapshots: 'backup:reveal-snapshots',
+  openBackup: 'backup:open',
+  readBackup: 'backup:read',
+  closeBackup: 'backup:close',
+  beginExport: 'export:begin',
+  appendExport: 'export:append',
+  addExportFile: 'export:add-file',
+  commitExport: 'export:commit',
+  abortExport: 'export:abort',
   answerFlushRequest: 'renderer:flushed',
 } as const satisfies Record<string, InvokeChannel>;
 

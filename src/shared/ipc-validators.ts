@@ -33,15 +33,18 @@ export interface FlushAnswer {
   readonly saved: boolean;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+/** A plain object (not null, not an array). */
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function isShortString(value: unknown, max: number): value is string {
+/** A non-empty string of at most `max` characters. */
+export function isShortString(value: unknown, max: number): value is string {
   return typeof value === 'string' && value.length > 0 && value.length <= max;
 }
 
-function isCount(value: unknown): value is number {
+/** A non-negative safe integer. */
+export function isCount(value: unknown): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 }
 

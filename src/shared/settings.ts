@@ -21,7 +21,12 @@ export type MenuCommand =
   | 'show-shortcuts'
   | 'show-imports'
   | 'open-inbox-folder'
-  | 'choose-inbox-folder';
+  | 'choose-inbox-folder'
+  | 'back-up-library'
+  | 'restore-backup'
+  | 'export-library'
+  | 'show-backups'
+  | 'open-snapshots-folder';
 
 /** Every menu command, for run-time validation of incoming messages. */
 export const MENU_COMMANDS: readonly MenuCommand[] = [
@@ -32,4 +37,9 @@ export const MENU_COMMANDS: readonly MenuCommand[] = [
   'show-imports',
   'open-inbox-folder',
   'choose-inbox-folder',
+  'back-up-library',
+  'restore-backup',
+  'export-library',
+  'show-backups',
+  'open-snapshots-folder',
 ];

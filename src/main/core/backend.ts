@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import type { InvokeChannel, RequestOf, ResponseOf } from '../../shared/ipc-contract';
 import { isExternalUrl } from '../../shared/ipc-validators';
 import type { AppInfo, AppSettings } from '../../shared/settings';
+import type { BackupDialogs } from './backup/backup-dialogs';
+import { BackupService } from './backup/backup-service';
 import { FlushRequests, type FlushResult } from './flush-requests';
 import { InboxControl } from './inbox/inbox-control';
 import type { EventSender } from './import/event-sender';
@@ -24,6 +26,8 @@ export interface PlatformPort {
   revealFolder(path: string): Promise<void>;
   /** Opens a URL already checked to be http(s) or a plain mailto link (browser, mail program). */
   openExternal(url: string): Promise<void>;
+  /** Save/open/folder dialogs of backups, restores and exports. */
+  readonly backupDialogs: BackupDialogs;
 }
 
 /** One async handler per invoke channel. */
@@ -81,6 +85,12 @@ export async function createBackend(
   const watchInbox = (): Promise<void> =>
     inbox.watch(settings.inboxFolder, settings.inboxFolder === paths.defaultInboxFolder);
   const publicSettings = (): AppSettings => ({ inboxFolder: settings.inboxFolder });
+  const backup = new BackupService({
+    userDataFolder: paths.userDataFolder,
+    appLabel: `${platform.appInfo.name} ${platform.appInfo.version}`,
+    dialogs: platform.backupDialogs,
+    revealFolder: (path) => platform.revealFolder(path),
+  });
 
   const handlers: InvokeHandlers = {
     'app:info': async () => platform.appInfo,
@@ -134,6 +144,7 @@ export async function createBackend(
       flushes.answer(answer);
       return null;
     },
+    ...backup.handlers,
   };
 
   await watchInbox();
@@ -152,6 +163,7 @@ export async function createBackend(
       await inbox.stop();
       coordinator.setRendererReady(false);
       await coordinator.whenIdle();
+      await backup.dispose();
     },
   };
 }

@@ -1,4 +1,5 @@
 import { getPaperQueueApi } from '../platform/paper-queue-api';
+import { PreUpgradeGate } from '../features/backup/PreUpgradeGate';
 import { ErrorBoundary } from '../features/errors/ErrorBoundary';
 import { ErrorNotice } from '../features/errors/ErrorNotice';
 import { useFlushRequests } from '../features/notes/use-flush-requests';
@@ -38,9 +39,11 @@ export function App(): React.JSX.Element {
           </main>
         )}
       >
-        <LibraryGate>
-          <AppShell api={api} />
-        </LibraryGate>
+        <PreUpgradeGate api={api}>
+          <LibraryGate>
+            <AppShell api={api} />
+          </LibraryGate>
+        </PreUpgradeGate>
       </ErrorBoundary>
       <ToastStack />
     </>

@@ -76,3 +76,23 @@ export {
   type PersistenceAnswer,
   type StorageEstimateResult,
 } from './storage';
+export {
+  BACKUP_SCHEMA_VERSION,
+  KEPT_NOTE_MARKER,
+  backUpLibrary,
+  isLibraryEmpty,
+  mergeRestore,
+  previewRestore,
+  readBackupRows,
+  replaceRestore,
+  snapshotBeforeUpgrade,
+  type BackupRows,
+  type BackupSink,
+  type ReplaceCounts,
+  type RestoreMergeCounts,
+  type RestorePreview,
+  type SnapshotWriter,
+  type TableDump,
+} from './backup';
+export { isImportActive } from './import-activity';
+export { EXPORT_PAGE_SIZE, forEachExportPage, type ExportItem } from './export-items';

@@ -9,6 +9,7 @@ import {
   type TagCount,
   type ViewCounts,
 } from '../../db';
+import { useExportScopePublisher } from '../backup/export/export-scope';
 import { PaneBoundary } from '../errors/PaneBoundary';
 import type { SearchResults } from '../search/use-search-results';
 import type { ShortcutAction } from '../shortcuts/shortcut-map';
@@ -57,6 +58,7 @@ export function LibraryWorkspace(props: LibraryWorkspaceProps): React.JSX.Elemen
   const focused = selection.selection.focused;
   const detail = usePaperDetail(focused);
   const title = viewTitle(view, tags);
+  useExportScopePublisher(title, ids, selection.selection.selected, focused);
 
   useEffect(() => setEditRequests({ tags: 0, note: 0 }), [focused]);
 
