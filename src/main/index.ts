@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import type { EventChannel, EventContract } from '../shared/ipc-contract';
 import { registerAppSchemePrivileges, serveRenderer } from './app-protocol';
 import { createBackupDialogs } from './backup-dialogs';
+import { guardWindowClose } from './close-guard';
 import { APP_ORIGIN } from './core/app-assets';
 import { createBackend, type Backend, type PlatformPort } from './core/backend';
 import { isTrustedFrameUrl } from './core/ipc-dispatch';
@@ -98,6 +99,7 @@ function openWindow(activeBackend: Backend): void {
       void activeBackend.saveWindow(bounds).catch((error: unknown) => console.error(error)),
   });
   mainWindow = window;
+  guardWindowClose(window, (limitMs) => activeBackend.flushRenderer(limitMs));
   window.webContents.on('did-start-navigation', (details) => {
     if (details.isMainFrame && !details.isSameDocument) activeBackend.rendererGone();
   });

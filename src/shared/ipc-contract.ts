@@ -40,12 +40,15 @@ import type {
 } from './import-types';
 import type { AppInfo, AppSettings, MenuCommand } from './settings';
 import {
+  isFlushAnswer,
   isImportAck,
   isImportFailure,
   isIncomingFileList,
   isNoPayload,
   isPastedText,
   isUrlRequest,
+  type FlushAnswer,
+  type FlushRequest,
   type ImportFailure,
 } from './ipc-validators';
 
@@ -77,6 +80,8 @@ export interface InvokeContract {
   'export:add-file': { request: ExportFileRequest; response: null };
   'export:commit': { request: SessionRequest; response: ExportResult };
   'export:abort': { request: SessionRequest; response: null };
+  /** The answer to `renderer:flush-request` (pending edits saved, or not). */
+  'renderer:flushed': { request: FlushAnswer; response: null };
 }
 
 /** Event channels (main → renderer, fire and forget). */
@@ -85,6 +90,8 @@ export interface EventContract {
   'import:notice': ImportNotice;
   'inbox:status': InboxStatus;
   'menu:command': MenuCommand;
+  /** Save pending edits now (the window is closing); answered with `renderer:flushed`. */
+  'renderer:flush-request': FlushRequest;
 }
 
 export type InvokeChannel = keyof InvokeContract;
@@ -122,6 +129,7 @@ export const REQUEST_VALIDATORS: {
   'export:add-file': isExportFileRequest,
   'export:commit': isSessionRequest,
   'export:abort': isSessionRequest,
+  'renderer:flushed': isFlushAnswer,
 };
 
 /** Preload function name for each invoke channel: one function per message. */
@@ -152,6 +160,7 @@ export const INVOKE_FUNCTIONS = {
   addExportFile: 'export:add-file',
   commitExport: 'export:commit',
   abortExport: 'export:abort',
+  answerFlushRequest: 'renderer:flushed',
 } as const satisfies Record<string, InvokeChannel>;
 
 /** Preload subscription name for each event channel. */
@@ -160,6 +169,7 @@ export const EVENT_FUNCTIONS = {
   onImportNotice: 'import:notice',
   onInboxStatus: 'inbox:status',
   onMenuCommand: 'menu:command',
+  onFlushRequest: 'renderer:flush-request',
 } as const satisfies Record<string, EventChannel>;
 
 type InvokeFunctions = typeof INVOKE_FUNCTIONS;

@@ -75,6 +75,11 @@ export class FakeWebContents extends FakeEmitter {
     this.windowOpenHandler = handler;
   }
 
+  /** Set by a test to play a crashed renderer. */
+  crashed = false;
+
+  isCrashed = (): boolean => this.crashed;
+
   send(channel: string, payload: unknown): void {
     this.sent.push({ channel, payload });
   }
@@ -121,6 +126,8 @@ export function createFakeElectron(options: FakeElectronOptions) {
   const privilegedSchemes: unknown[] = [];
   const openedExternally: string[] = [];
   const errorBoxes: { title: string; content: string }[] = [];
+  /** Message boxes main showed, and the button index the next one answers with. */
+  const messageBoxes: { answer: number; readonly shown: unknown[] } = { answer: 0, shown: [] };
   const session: {
     permissionRequest: PermissionRequestHandler | null;
     permissionCheck: PermissionCheckHandler | null;
@@ -169,7 +176,18 @@ export function createFakeElectron(options: FakeElectronOptions) {
       this.loadedUrls.push(url);
       return Promise.resolve();
     }
-    isDestroyed = (): boolean => false;
+    /** True once a close went through ('closed' emitted). */
+    closed = false;
+
+    /** Like Electron: emits a preventable 'close', then 'closed' unless it was prevented. */
+    close = (): void => {
+      const event = preventableEvent();
+      this.emit('close', event);
+      if (event.defaultPrevented) return;
+      this.closed = true;
+      this.emit('closed');
+    };
+    isDestroyed = (): boolean => this.closed;
     isMinimized = (): boolean => this.minimized;
     isMaximized = (): boolean => false;
     restore = (): void => {
@@ -224,6 +242,10 @@ export function createFakeElectron(options: FakeElectronOptions) {
     dialog: {
       showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
       showErrorBox: (title: string, content: string) => errorBoxes.push({ title, content }),
+      showMessageBoxSync: (_window: unknown, options: unknown): number => {
+        messageBoxes.shown.push(options);
+        return messageBoxes.answer;
+      },
     },
     screen: {
       getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }],
@@ -244,6 +266,7 @@ export function createFakeElectron(options: FakeElectronOptions) {
     session,
     openedExternally,
     errorBoxes,
+    messageBoxes,
   };
 }
 

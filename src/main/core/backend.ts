@@ -1,10 +1,11 @@
 import { mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { InvokeChannel, RequestOf, ResponseOf } from '../../shared/ipc-contract';
-import { isHttpUrl } from '../../shared/ipc-validators';
+import { isExternalUrl } from '../../shared/ipc-validators';
 import type { AppInfo, AppSettings } from '../../shared/settings';
 import type { BackupDialogs } from './backup/backup-dialogs';
 import { BackupService } from './backup/backup-service';
+import { FlushRequests, type FlushResult } from './flush-requests';
 import { InboxControl } from './inbox/inbox-control';
 import type { EventSender } from './import/event-sender';
 import { ImportCoordinator, type CoordinatorOptions } from './import/import-coordinator';
@@ -23,7 +24,7 @@ export interface PlatformPort {
   /** Asks the user for dump files to import; empty when cancelled. */
   pickDumpFiles(): Promise<readonly string[]>;
   revealFolder(path: string): Promise<void>;
-  /** Opens a URL already checked to be http(s) in the system browser. */
+  /** Opens a URL already checked to be http(s) or a plain mailto link (browser, mail program). */
   openExternal(url: string): Promise<void>;
   /** Save/open/folder dialogs of backups, restores and exports. */
   readonly backupDialogs: BackupDialogs;
@@ -43,6 +44,8 @@ export interface Backend {
   /** Current settings including window bounds (the host persists bounds through `saveWindow`). */
   settings(): StoredSettings;
   saveWindow(bounds: StoredSettings['window']): Promise<void>;
+  /** Asks the renderer to save pending edits (before closing), waiting at most `limitMs`. */
+  flushRenderer(limitMs: number): Promise<FlushResult>;
   dispose(): Promise<void>;
 }
 
@@ -70,6 +73,7 @@ export async function createBackend(
   const ledger = await ImportLedger.open(join(paths.userDataFolder, 'import-ledger.json'));
   const coordinator = new ImportCoordinator(ledger, platform.send, options);
   const intake = new Intake(coordinator, platform.send, () => settings.inboxFolder);
+  const flushes = new FlushRequests(platform.send);
   const inbox = new InboxControl(
     settings.inboxFolder,
     {
@@ -132,9 +136,13 @@ export async function createBackend(
       return inbox.status;
     },
     'shell:open-external': async (url) => {
-      if (!isHttpUrl(url)) return false;
+      if (!isExternalUrl(url)) return false;
       await platform.openExternal(url);
       return true;
+    },
+    'renderer:flushed': async (answer) => {
+      flushes.answer(answer);
+      return null;
     },
     ...backup.handlers,
   };
@@ -150,6 +158,7 @@ export async function createBackend(
       settings = { ...settings, window: bounds };
       await saveSettings(settingsPath, settings);
     },
+    flushRenderer: (limitMs) => flushes.request(limitMs),
     dispose: async () => {
       await inbox.stop();
       coordinator.setRendererReady(false);

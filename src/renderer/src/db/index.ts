@@ -24,6 +24,7 @@ export {
   openLibrary,
 } from './schema';
 export { mergeImportBatch } from './import-repository';
+export { openLibraryChecked, type LibraryOpenOutcome } from './open-library';
 export { setStatus } from './status-repository';
 export {
   MIN_QUEUE_RANK_GAP,
@@ -69,6 +70,7 @@ export { onLibraryChanged, type LibraryChange, type LibraryChangeListener } from
 export {
   describeDbError,
   estimateStorage,
+  isLibraryError,
   isQuotaError,
   requestPersistentStorage,
   type PersistenceAnswer,
