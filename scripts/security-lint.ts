@@ -21,8 +21,12 @@ const work = await mkdtemp(join(tmpdir(), 'paper-queue-electronegativity-'));
 try {
   const sarifPath = join(work, 'report.sarif');
   const electron = (await readJson('node_modules/electron/package.json')) as { version: string };
-  const unparsed = await runElectronegativity(resolve('src'), sarifPath, electron.version);
-  const findings = findingsFromSarif(await readJson(sarifPath), 'src', (file) =>
+  const { sarif, unparsed } = await runElectronegativity(
+    resolve('src'),
+    sarifPath,
+    electron.version,
+  );
+  const findings = findingsFromSarif(sarif, 'src', (file) =>
     readFileSync(file, 'utf8').split('\n'),
   );
   const { unexpected, stale } = reviewFindings(

@@ -1,5 +1,7 @@
+import { readFile } from 'node:fs/promises';
 import { createRequire, Module } from 'node:module';
 import { dirname } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 /** What Electronegativity's runner returns besides the report it writes. */
 interface RunnerResult {
@@ -45,16 +47,36 @@ function loadOfflineRunner(): Runner {
   return typeof runner === 'function' ? runner : runner.default;
 }
 
+/** How long the report may take to appear after the runner has resolved. */
+const REPORT_TIMEOUT_MS = 30_000;
+
 /**
- * Scans `input` with every Electronegativity check except the one that needs the network and
- * writes the findings as SARIF to `sarifPath`. Resolves with the files it could not parse:
- * a file it cannot read is a file it did not check.
+ * The SARIF report at `path`, parsed. Electronegativity writes it with a callback-style
+ * `fs.writeFile` that its runner does not wait for, so the file may be missing or half written
+ * when the runner resolves: read until it parses, within a time limit.
+ */
+async function awaitReport(path: string): Promise<unknown> {
+  const deadline = Date.now() + REPORT_TIMEOUT_MS;
+  for (;;) {
+    try {
+      return JSON.parse(await readFile(path, 'utf8')) as unknown;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await sleep(50);
+    }
+  }
+}
+
+/**
+ * Scans `input` with every Electronegativity check except the one that needs the network, has
+ * the findings written as SARIF to `sarifPath`, and resolves with that report and the files it
+ * could not parse (a file it cannot read is a file it did not check).
  */
 export async function runElectronegativity(
   input: string,
   sarifPath: string,
   electronVersion: string,
-): Promise<string[]> {
+): Promise<{ readonly sarif: unknown; readonly unparsed: string[] }> {
   const run = loadOfflineRunner();
   const result = await run(
     {
@@ -70,5 +92,8 @@ export async function runElectronegativity(
     },
     false,
   );
-  return result.errors.map((error) => `${error.file}: ${error.message}`);
+  return {
+    sarif: await awaitReport(sarifPath),
+    unparsed: result.errors.map((error) => `${error.file}: ${error.message}`),
+  };
 }
