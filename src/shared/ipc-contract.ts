@@ -6,6 +6,31 @@
  * renderer sees can never drift from what main handles.
  */
 import type {
+  AppendRequest,
+  BackupBeginRequest,
+  BackupCommitRequest,
+  BackupSource,
+  ExportBeginRequest,
+  ExportFileRequest,
+  ExportResult,
+  OpenBackupResult,
+  ReadChunk,
+  SavedFile,
+  SessionRequest,
+  SnapshotInfo,
+  WriteSessionInfo,
+} from './backup-types';
+import {
+  isAppendRequest,
+  isBackupBeginRequest,
+  isBackupCommitRequest,
+  isBackupSource,
+  isExportBeginRequest,
+  isExportFileRequest,
+  isReaderRequest,
+  isSessionRequest,
+} from './backup-validators';
+import type {
   ImportAck,
   ImportBatch,
   ImportNotice,
@@ -15,6 +40,7 @@ import type {
 } from './import-types';
 import type { AppInfo, AppSettings, MenuCommand, UiPreferences } from './settings';
 import {
+  isFlushAnswer,
   isImportAck,
   isImportFailure,
   isIncomingFileList,
@@ -22,6 +48,8 @@ import {
   isPastedText,
   isUiPreferences,
   isUrlRequest,
+  type FlushAnswer,
+  type FlushRequest,
   type ImportFailure,
 } from './ipc-validators';
 
@@ -40,6 +68,22 @@ export interface InvokeContract {
   'import:fail': { request: ImportFailure; response: null };
   'renderer:ready': { request: null; response: InboxStatus };
   'shell:open-external': { request: string; response: boolean };
+  'backup:begin': { request: BackupBeginRequest; response: WriteSessionInfo | null };
+  'backup:append': { request: AppendRequest; response: null };
+  'backup:commit': { request: BackupCommitRequest; response: SavedFile };
+  'backup:abort': { request: SessionRequest; response: null };
+  'backup:list-snapshots': { request: null; response: readonly SnapshotInfo[] };
+  'backup:reveal-snapshots': { request: null; response: null };
+  'backup:open': { request: BackupSource; response: OpenBackupResult };
+  'backup:read': { request: { readonly readerId: string }; response: ReadChunk };
+  'backup:close': { request: { readonly readerId: string }; response: null };
+  'export:begin': { request: ExportBeginRequest; response: WriteSessionInfo | null };
+  'export:append': { request: AppendRequest; response: null };
+  'export:add-file': { request: ExportFileRequest; response: null };
+  'export:commit': { request: SessionRequest; response: ExportResult };
+  'export:abort': { request: SessionRequest; response: null };
+  /** The answer to `renderer:flush-request` (pending edits saved, or not). */
+  'renderer:flushed': { request: FlushAnswer; response: null };
 }
 
 /** Event channels (main → renderer, fire and forget). */
@@ -48,6 +92,8 @@ export interface EventContract {
   'import:notice': ImportNotice;
   'inbox:status': InboxStatus;
   'menu:command': MenuCommand;
+  /** Save pending edits now (the window is closing); answered with `renderer:flushed`. */
+  'renderer:flush-request': FlushRequest;
 }
 
 export type InvokeChannel = keyof InvokeContract;
@@ -72,6 +118,21 @@ export const REQUEST_VALIDATORS: {
   'import:fail': isImportFailure,
   'renderer:ready': isNoPayload,
   'shell:open-external': isUrlRequest,
+  'backup:begin': isBackupBeginRequest,
+  'backup:append': isAppendRequest,
+  'backup:commit': isBackupCommitRequest,
+  'backup:abort': isSessionRequest,
+  'backup:list-snapshots': isNoPayload,
+  'backup:reveal-snapshots': isNoPayload,
+  'backup:open': isBackupSource,
+  'backup:read': isReaderRequest,
+  'backup:close': isReaderRequest,
+  'export:begin': isExportBeginRequest,
+  'export:append': isAppendRequest,
+  'export:add-file': isExportFileRequest,
+  'export:commit': isSessionRequest,
+  'export:abort': isSessionRequest,
+  'renderer:flushed': isFlushAnswer,
 };
 
 /** Preload function name for each invoke channel: one function per message. */
@@ -89,6 +150,21 @@ export const INVOKE_FUNCTIONS = {
   reportBatchFailure: 'import:fail',
   rendererReady: 'renderer:ready',
   openExternal: 'shell:open-external',
+  beginBackup: 'backup:begin',
+  appendBackup: 'backup:append',
+  commitBackup: 'backup:commit',
+  abortBackup: 'backup:abort',
+  listSnapshots: 'backup:list-snapshots',
+  revealSnapshots: 'backup:reveal-snapshots',
+  openBackup: 'backup:open',
+  readBackup: 'backup:read',
+  closeBackup: 'backup:close',
+  beginExport: 'export:begin',
+  appendExport: 'export:append',
+  addExportFile: 'export:add-file',
+  commitExport: 'export:commit',
+  abortExport: 'export:abort',
+  answerFlushRequest: 'renderer:flushed',
 } as const satisfies Record<string, InvokeChannel>;
 
 /** Preload subscription name for each event channel. */
@@ -97,6 +173,7 @@ export const EVENT_FUNCTIONS = {
   onImportNotice: 'import:notice',
   onInboxStatus: 'inbox:status',
   onMenuCommand: 'menu:command',
+  onFlushRequest: 'renderer:flush-request',
 } as const satisfies Record<string, EventChannel>;
 
 type InvokeFunctions = typeof INVOKE_FUNCTIONS;

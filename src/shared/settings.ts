@@ -66,7 +66,12 @@ export type MenuCommand =
   | 'show-imports'
   | 'open-inbox-folder'
   | 'choose-inbox-folder'
-  | 'show-settings';
+  | 'show-settings'
+  | 'back-up-library'
+  | 'restore-backup'
+  | 'export-library'
+  | 'show-backups'
+  | 'open-snapshots-folder';
 
 /** Every menu command, for run-time validation of incoming messages. */
 export const MENU_COMMANDS: readonly MenuCommand[] = [
@@ -78,4 +83,9 @@ export const MENU_COMMANDS: readonly MenuCommand[] = [
   'open-inbox-folder',
   'choose-inbox-folder',
   'show-settings',
+  'back-up-library',
+  'restore-backup',
+  'export-library',
+  'show-backups',
+  'open-snapshots-folder',
 ];

@@ -1,13 +1,16 @@
 import { mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { InvokeChannel, RequestOf, ResponseOf } from '../../shared/ipc-contract';
-import { isHttpUrl } from '../../shared/ipc-validators';
+import { isExternalUrl } from '../../shared/ipc-validators';
 import {
   DEFAULT_PREFERENCES,
   type AppInfo,
   type AppSettings,
   type ThemeChoice,
 } from '../../shared/settings';
+import type { BackupDialogs } from './backup/backup-dialogs';
+import { BackupService } from './backup/backup-service';
+import { FlushRequests, type FlushResult } from './flush-requests';
 import { InboxControl } from './inbox/inbox-control';
 import type { EventSender } from './import/event-sender';
 import { ImportCoordinator, type CoordinatorOptions } from './import/import-coordinator';
@@ -26,10 +29,12 @@ export interface PlatformPort {
   /** Asks the user for dump files to import; empty when cancelled. */
   pickDumpFiles(): Promise<readonly string[]>;
   revealFolder(path: string): Promise<void>;
-  /** Opens a URL already checked to be http(s) in the system browser. */
+  /** Opens a URL already checked to be http(s) or a plain mailto link (browser, mail program). */
   openExternal(url: string): Promise<void>;
   /** Applies a newly chosen theme to native UI (Electron's nativeTheme); absent in tests. */
   applyTheme?(theme: ThemeChoice): void;
+  /** Save/open/folder dialogs of backups, restores and exports. */
+  readonly backupDialogs: BackupDialogs;
 }
 
 /** One async handler per invoke channel. */
@@ -46,6 +51,8 @@ export interface Backend {
   /** Current settings including window bounds (the host persists bounds through `saveWindow`). */
   settings(): StoredSettings;
   saveWindow(bounds: StoredSettings['window']): Promise<void>;
+  /** Asks the renderer to save pending edits (before closing), waiting at most `limitMs`. */
+  flushRenderer(limitMs: number): Promise<FlushResult>;
   dispose(): Promise<void>;
 }
 
@@ -74,6 +81,7 @@ export async function createBackend(
   const ledger = await ImportLedger.open(join(paths.userDataFolder, 'import-ledger.json'));
   const coordinator = new ImportCoordinator(ledger, platform.send, options);
   const intake = new Intake(coordinator, platform.send, () => settings.inboxFolder);
+  const flushes = new FlushRequests(platform.send);
   const inbox = new InboxControl(
     settings.inboxFolder,
     {
@@ -87,6 +95,12 @@ export async function createBackend(
   const publicSettings = (): AppSettings => ({
     inboxFolder: settings.inboxFolder,
     preferences: settings.preferences,
+  });
+  const backup = new BackupService({
+    userDataFolder: paths.userDataFolder,
+    appLabel: `${platform.appInfo.name} ${platform.appInfo.version}`,
+    dialogs: platform.backupDialogs,
+    revealFolder: (path) => platform.revealFolder(path),
   });
 
   const handlers: InvokeHandlers = {
@@ -139,10 +153,15 @@ export async function createBackend(
       return inbox.status;
     },
     'shell:open-external': async (url) => {
-      if (!isHttpUrl(url)) return false;
+      if (!isExternalUrl(url)) return false;
       await platform.openExternal(url);
       return true;
     },
+    'renderer:flushed': async (answer) => {
+      flushes.answer(answer);
+      return null;
+    },
+    ...backup.handlers,
   };
 
   await watchInbox();
@@ -156,10 +175,12 @@ export async function createBackend(
       settings = { ...settings, window: bounds };
       await saveSettings(settingsPath, settings);
     },
+    flushRenderer: (limitMs) => flushes.request(limitMs),
     dispose: async () => {
       await inbox.stop();
       coordinator.setRendererReady(false);
       await coordinator.whenIdle();
+      await backup.dispose();
     },
   };
 }

@@ -17,6 +17,12 @@ export interface FakeDialogs {
   nextFiles: string[];
   revealed: string[];
   opened: string[];
+  /** Answer of the next backup/export save dialog (null: cancelled). */
+  nextSavePath: string | null;
+  /** Answer of the next "restore from a backup" open dialog (null: cancelled). */
+  nextBackupFile: string | null;
+  /** Answer of the next export folder dialog (null: cancelled). */
+  nextExportFolder: string | null;
 }
 
 /** A running bridge: the real backend, its folders and the fake dialogs. */
@@ -29,6 +35,8 @@ export interface Bridge {
 }
 
 const BYTES_MARKER = '__pqBytes';
+/** A response replaced by `{__pqPayload: id}`, fetched from `PAYLOAD_PATH` like large events. */
+const PAYLOAD_MARKER = '__pqPayload';
 
 /** Same-origin path the page fetches large event payloads from (see `send`). */
 const PAYLOAD_PATH = '/__pq-bridge/payload/';
@@ -64,7 +72,15 @@ export async function installBridge(
   const userDataFolder = options.userDataFolder ?? join(root, 'user-data');
   const inboxFolder = options.inboxFolder ?? join(root, 'inbox');
   await mkdir(userDataFolder, { recursive: true });
-  const dialogs: FakeDialogs = { nextFolder: null, nextFiles: [], revealed: [], opened: [] };
+  const dialogs: FakeDialogs = {
+    nextFolder: null,
+    nextFiles: [],
+    revealed: [],
+    opened: [],
+    nextSavePath: null,
+    nextBackupFile: null,
+    nextExportFolder: null,
+  };
 
   // Events travel as JSON text. A small one rides inside a `page.evaluate` call. A large one (an
   // import batch of 1000 papers is ~1.5 MB) would be escaped into a DevTools protocol message and
@@ -119,6 +135,11 @@ export async function installBridge(
       openExternal: async (url) => {
         dialogs.opened.push(url);
       },
+      backupDialogs: {
+        chooseSavePath: async () => dialogs.nextSavePath,
+        chooseBackupFile: async () => dialogs.nextBackupFile,
+        chooseExportFolder: async () => dialogs.nextExportFolder,
+      },
     },
     { userDataFolder, defaultInboxFolder: inboxFolder },
     { watchStabilityMs: 200 },
@@ -130,16 +151,22 @@ export async function installBridge(
     backend.rendererGone();
   });
 
+  // Large responses (a chunk of a backup being restored) take the same fetch path as large events.
   await page.exposeBinding('__pqInvoke', async (_source, channel: string, payload: unknown) => {
     if (!isInvokeChannel(channel)) throw new Error(`Unknown channel ${channel}`);
-    return invokeValidated(backend.handlers, channel, decodeBytes(payload));
+    const result = await invokeValidated(backend.handlers, channel, decodeBytes(payload));
+    const json = JSON.stringify(result);
+    if (json === undefined || json.length <= INLINE_EVENT_CHARS) return result;
+    const id = nextPayloadId++;
+    payloads.set(id, json);
+    return { [PAYLOAD_MARKER]: id };
   });
 
   // Scripts run through tsx/esbuild (the benchmarks) serialise functions that call esbuild's
   // `__name` helper; define it in the page so the same bridge works there and under Playwright.
   await page.addInitScript('globalThis.__name ??= (target) => target;');
   await page.addInitScript(
-    ({ invokeFunctions, eventFunctions, marker, payloadPath }) => {
+    ({ invokeFunctions, eventFunctions, marker, payloadMarker, payloadPath }) => {
       const listeners = new Map<string, Set<(payload: unknown) => void>>();
       const encode = (value: unknown): unknown => {
         if (value instanceof Uint8Array) {
@@ -160,9 +187,18 @@ export async function installBridge(
       const invoke = (
         window as unknown as { __pqInvoke: (c: string, p: unknown) => Promise<unknown> }
       ).__pqInvoke;
+      const fetchPayload = async (id: number): Promise<unknown> => {
+        const response = await fetch(`${payloadPath}${id}`);
+        if (!response.ok) throw new Error(`bridge payload ${id}: ${response.status}`);
+        return JSON.parse(await response.text()) as unknown;
+      };
       const api: Record<string, unknown> = {};
       for (const [name, channel] of Object.entries(invokeFunctions)) {
-        api[name] = (payload?: unknown) => invoke(channel, encode(payload ?? null));
+        api[name] = async (payload?: unknown) => {
+          const result = await invoke(channel, encode(payload ?? null));
+          const id = (result as Record<string, unknown> | null)?.[payloadMarker];
+          return typeof id === 'number' ? fetchPayload(id) : result;
+        };
       }
       for (const [name, channel] of Object.entries(eventFunctions)) {
         api[name] = (listener: (payload: unknown) => void) => {
@@ -202,6 +238,7 @@ export async function installBridge(
       invokeFunctions: INVOKE_FUNCTIONS,
       eventFunctions: EVENT_FUNCTIONS,
       marker: BYTES_MARKER,
+      payloadMarker: PAYLOAD_MARKER,
       payloadPath: PAYLOAD_PATH,
     },
   );

@@ -73,6 +73,11 @@ export async function startBackend(
       pickDumpFiles: async () => [],
       revealFolder: async () => undefined,
       openExternal: async () => undefined,
+      backupDialogs: {
+        chooseSavePath: async () => null,
+        chooseBackupFile: async () => null,
+        chooseExportFolder: async () => null,
+      },
     },
     { userDataFolder: userData, defaultInboxFolder: inbox },
     { batchSize: options.batchSize ?? 1000, watchStabilityMs: 100 },

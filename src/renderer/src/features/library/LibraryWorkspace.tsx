@@ -10,11 +10,14 @@ import {
   type TagCount,
   type ViewCounts,
 } from '../../db';
+import { useExportScopePublisher } from '../backup/export/export-scope';
+import { PaneBoundary } from '../errors/PaneBoundary';
 import type { SearchResults } from '../search/use-search-results';
 import { usePreferences } from '../settings/preferences-store';
 import type { ShortcutAction } from '../shortcuts/shortcut-map';
 import { TagManagerDialog } from '../tags/TagManagerDialog';
 import { DetailPane } from './DetailPane';
+import { openExternalLink } from './library-actions';
 import { STATUS_VIEWS } from './library-view';
 import { ListPane } from './ListPane';
 import { Sidebar } from './Sidebar';
@@ -68,6 +71,8 @@ export function LibraryWorkspace(props: LibraryWorkspaceProps): React.JSX.Elemen
   const workspace = useRef<HTMLDivElement>(null);
   const drawer = useDetailDrawer(workspace, focused !== null);
   const counts = useOptimisticCounts(props.counts);
+  const title = viewTitle(view, tags);
+  useExportScopePublisher(title, ids, selection.selection.selected, focused);
 
   useEffect(
     () =>
@@ -98,7 +103,7 @@ export function LibraryWorkspace(props: LibraryWorkspaceProps): React.JSX.Elemen
     },
     [click, openDrawer],
   );
-  const openLink = useCallback((url: string) => void api.openExternal(url), [api]);
+  const openLink = useCallback((url: string) => openExternalLink(api, url), [api]);
 
   useWorkspaceShortcuts({
     rows: visible,
@@ -121,45 +126,64 @@ export function LibraryWorkspace(props: LibraryWorkspaceProps): React.JSX.Elemen
   return (
     <div className="app-body" data-sidebar={preferences.sidebarCollapsed ? 'hidden' : 'shown'}>
       {preferences.sidebarCollapsed ? null : (
-        <Sidebar
-          view={view}
-          counts={counts}
-          tags={tags}
-          showingImports={props.sidebarExtra.showingImports}
-          onSelectView={selectView}
-          onManageTag={setManagedTag}
-          onShowImports={props.sidebarExtra.onShowImports}
-        />
+        <PaneBoundary paneClassName="sidebar" what="The sidebar">
+          <Sidebar
+            view={view}
+            counts={counts}
+            tags={tags}
+            showingImports={props.sidebarExtra.showingImports}
+            onSelectView={selectView}
+            onManageTag={setManagedTag}
+            onShowImports={props.sidebarExtra.onShowImports}
+          />
+        </PaneBoundary>
       )}
       <div ref={workspace} className="workspace" data-layout={drawer.layout}>
         {props.mainPane ?? (
           <>
-            <ListPane
-              view={view}
-              title={viewTitle(view, tags)}
-              rows={rows}
-              complete={complete}
-              visible={visible}
-              sort={sort}
-              onSort={setSort}
-              search={search}
-              selection={selection}
-              onRowClick={onRowClick}
-              tags={tags}
-              tagsById={tagsById}
-            />
-            {drawer.shown ? (
-              <DetailPane
-                detail={detail}
-                hasRows={visible.length > 0}
+            <PaneBoundary
+              paneClassName="list-pane"
+              what="The list"
+              resetKeys={[title, search?.query, sort]}
+            >
+              <ListPane
+                view={view}
+                title={title}
+                rows={rows}
+                complete={complete}
+                visible={visible}
+                sort={sort}
+                onSort={setSort}
                 search={search}
+                selection={selection}
+                onRowClick={onRowClick}
                 tags={tags}
                 tagsById={tagsById}
-                tagEditRequest={editRequests.paperId === focused ? editRequests.tags : 0}
-                noteEditRequest={editRequests.paperId === focused ? editRequests.note : 0}
-                onOpenLink={openLink}
-                onClose={drawer.layout === 'drawer' ? drawer.close : null}
               />
+            </PaneBoundary>
+            {drawer.shown ? (
+              <PaneBoundary
+                paneClassName="detail-pane"
+                what="This paper"
+                resetKeys={[focused, detail]}
+                actions={
+                  <button type="button" onClick={clear}>
+                    Back to the list
+                  </button>
+                }
+              >
+                <DetailPane
+                  detail={detail}
+                  hasRows={visible.length > 0}
+                  search={search}
+                  tags={tags}
+                  tagsById={tagsById}
+                  tagEditRequest={editRequests.paperId === focused ? editRequests.tags : 0}
+                  noteEditRequest={editRequests.paperId === focused ? editRequests.note : 0}
+                  onOpenLink={openLink}
+                  onClose={drawer.layout === 'drawer' ? drawer.close : null}
+                />
+              </PaneBoundary>
             ) : null}
           </>
         )}
