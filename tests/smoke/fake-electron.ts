@@ -250,6 +250,12 @@ export function createFakeElectron(options: FakeElectronOptions) {
     screen: {
       getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }],
     },
+    nativeTheme: {
+      themeSource: 'system' as 'system' | 'light' | 'dark',
+      get shouldUseDarkColors(): boolean {
+        return this.themeSource === 'dark';
+      },
+    },
     Menu: {
       buildFromTemplate: (template: unknown[]) => ({ template }),
       setApplicationMenu: () => undefined,

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { REQUEST_VALIDATORS, type InvokeChannel } from '../../src/shared/ipc-contract';
 import { FakeWebContents, type FakeBrowserWindow } from './fake-electron';
 import { launchMain, openedWindow, type LaunchedMain } from './launch-main';
+import { DEFAULT_PREFERENCES } from '../../src/shared/settings';
 
 let main: LaunchedMain;
 let window: FakeBrowserWindow;
@@ -38,7 +39,10 @@ describe('IPC registration', () => {
       platform: process.platform,
       userDataFolder: main.userData,
     });
-    expect(await invoke('settings:get', null)).toEqual({ inboxFolder: main.inbox });
+    expect(await invoke('settings:get', null)).toEqual({
+      inboxFolder: main.inbox,
+      preferences: DEFAULT_PREFERENCES,
+    });
   });
 });
 
