@@ -15,6 +15,8 @@ interface Cached {
   readonly detail: PaperDetail | null;
   /** The change sequence the read started at. */
   readonly seq: number;
+  /** Why the paper could not be read (shown by the pane's error boundary); then detail is null. */
+  readonly error?: unknown;
 }
 
 /** Papers kept; the least recently read go first. */
@@ -55,7 +57,7 @@ async function read(ids: readonly string[]): Promise<void> {
       remember(id, { detail: paper && entry ? { paper, entry } : null, seq });
     });
   } catch (error) {
-    console.error('Could not read paper details', error);
+    for (const id of ids) remember(id, { detail: null, seq, error });
   } finally {
     for (const id of ids) reading.delete(id);
   }
@@ -89,7 +91,8 @@ function subscribe(listener: () => void): () => void {
 /**
  * One paper with its entry, with unconfirmed status changes shown: null when it does not exist,
  * undefined while loading or for no id. Never a different paper than `id` (the previous paper is
- * not shown while the next one loads).
+ * not shown while the next one loads). A read that failed is thrown for an error boundary, and the
+ * paper is read again meanwhile, so "Try again" shows it once it can be read.
  */
 export function usePaperDetail(id: string | null): PaperDetail | null | undefined {
   const cached = useSyncExternalStore(subscribe, () => (id === null ? undefined : cache.get(id)));
@@ -97,7 +100,7 @@ export function usePaperDetail(id: string | null): PaperDetail | null | undefine
     if (id !== null) prefetchPaperDetails([id]);
   }, [id, cached]);
   const pending = usePendingStatus();
-  return useMemo(() => {
+  const shown = useMemo(() => {
     if (!cached?.detail) return cached?.detail;
     let entry = cached.detail.entry;
     for (const change of pending) {
@@ -106,4 +109,10 @@ export function usePaperDetail(id: string | null): PaperDetail | null | undefine
     }
     return entry === cached.detail.entry ? cached.detail : { ...cached.detail, entry };
   }, [cached, pending]);
+  if (id !== null && cached?.error !== undefined) {
+    // Read it again in the background: the boundary's "Try again" then finds the fresh result.
+    if (!reading.has(id)) setTimeout(() => void read([id]), 0);
+    throw cached.error;
+  }
+  return shown;
 }
