@@ -8,10 +8,12 @@
 import type {
   ImportAck,
   ImportBatch,
-  ImportNotice,
+  ImportFailure,
   ImportRequestResult,
+  ImportRunProgress,
   InboxStatus,
   IncomingFile,
+  RendererHello,
 } from './import-types';
 import type { AppInfo, AppSettings, MenuCommand } from './settings';
 import {
@@ -20,8 +22,8 @@ import {
   isIncomingFileList,
   isNoPayload,
   isPastedText,
+  isRendererHello,
   isUrlRequest,
-  type ImportFailure,
 } from './ipc-validators';
 
 /** Request/response channels (renderer → main, awaited). `null` means "no payload". */
@@ -36,14 +38,15 @@ export interface InvokeContract {
   'import:samples': { request: null; response: ImportRequestResult };
   'import:ack': { request: ImportAck; response: null };
   'import:fail': { request: ImportFailure; response: null };
-  'renderer:ready': { request: null; response: InboxStatus };
+  'renderer:ready': { request: RendererHello; response: InboxStatus };
+  'inbox:reimport': { request: null; response: { readonly queued: number } };
   'shell:open-external': { request: string; response: boolean };
 }
 
 /** Event channels (main → renderer, fire and forget). */
 export interface EventContract {
   'import:batch': ImportBatch;
-  'import:notice': ImportNotice;
+  'import:progress': ImportRunProgress;
   'inbox:status': InboxStatus;
   'menu:command': MenuCommand;
 }
@@ -67,7 +70,8 @@ export const REQUEST_VALIDATORS: {
   'import:samples': isNoPayload,
   'import:ack': isImportAck,
   'import:fail': isImportFailure,
-  'renderer:ready': isNoPayload,
+  'renderer:ready': isRendererHello,
+  'inbox:reimport': isNoPayload,
   'shell:open-external': isUrlRequest,
 };
 
@@ -84,13 +88,14 @@ export const INVOKE_FUNCTIONS = {
   acknowledgeBatch: 'import:ack',
   reportBatchFailure: 'import:fail',
   rendererReady: 'renderer:ready',
+  reimportInbox: 'inbox:reimport',
   openExternal: 'shell:open-external',
 } as const satisfies Record<string, InvokeChannel>;
 
 /** Preload subscription name for each event channel. */
 export const EVENT_FUNCTIONS = {
   onImportBatch: 'import:batch',
-  onImportNotice: 'import:notice',
+  onImportProgress: 'import:progress',
   onInboxStatus: 'inbox:status',
   onMenuCommand: 'menu:command',
 } as const satisfies Record<string, EventChannel>;

@@ -21,7 +21,8 @@ export type MenuCommand =
   | 'show-shortcuts'
   | 'show-imports'
   | 'open-inbox-folder'
-  | 'choose-inbox-folder';
+  | 'choose-inbox-folder'
+  | 'reimport-inbox';
 
 /** Every menu command, for run-time validation of incoming messages. */
 export const MENU_COMMANDS: readonly MenuCommand[] = [
@@ -32,4 +33,5 @@ export const MENU_COMMANDS: readonly MenuCommand[] = [
   'show-imports',
   'open-inbox-folder',
   'choose-inbox-folder',
+  'reimport-inbox',
 ];

@@ -3,10 +3,15 @@
  * (no per-paper awaits), so a 50k-paper dump imports in seconds.
  */
 import { Dexie } from 'dexie';
-import type { ImportBatch, MergeCounts } from '../../../shared/import-types';
+import type { ImportBatch, ImportSegment, MergeCounts } from '../../../shared/import-types';
 import { emitLibraryChanged } from './change-feed';
 import { markImportBatchCommitted } from './import-activity';
-import { mergeBatch, toPaperSummary, type BatchMergeResult } from './merge-batch';
+import {
+  countOutcomes,
+  mergeSegments,
+  toPaperSummary,
+  type SegmentsMergeResult,
+} from './merge-batch';
 import type { LibraryDb } from './schema';
 import { toSearchDocument, type LibrarySearchDocument } from './search-documents';
 import type { EntryRecord, ImportRecord, PaperRecord } from './types';
@@ -25,13 +30,13 @@ export function defaultEntry(paperId: string, now: string): EntryRecord {
   };
 }
 
-function emptyImportRecord(batch: ImportBatch): ImportRecord {
+function emptyImportRecord(segment: ImportSegment): ImportRecord {
   return {
-    ...batch.source,
+    ...segment.source,
     finishedAt: null,
     batchesDone: 0,
-    totalBatches: batch.count,
-    totalPapers: batch.totalPapers,
+    totalBatches: segment.count,
+    totalPapers: segment.totalPapers,
     added: 0,
     updated: 0,
     unchanged: 0,
@@ -41,36 +46,45 @@ function emptyImportRecord(batch: ImportBatch): ImportRecord {
 }
 
 /**
- * The import row after `batch`: counts accumulate once per batch index (a redelivered index leaves
- * the row as it was); the last index sets `finishedAt` and the diagnostics.
+ * The import row after `segment`: counts accumulate once per segment index (a redelivered index
+ * leaves the row as it was); the last index sets `finishedAt` and the diagnostics.
  */
 export function accumulateImport(
   current: ImportRecord | undefined,
-  batch: ImportBatch,
+  segment: ImportSegment,
   counts: MergeCounts,
   now: string,
 ): ImportRecord {
-  const row = current ?? emptyImportRecord(batch);
-  if (row.batchIndices.includes(batch.index)) return row;
-  const isLast = batch.index === batch.count - 1;
+  const row = current ?? emptyImportRecord(segment);
+  if (row.batchIndices.includes(segment.index)) return row;
+  const isLast = segment.index === segment.count - 1;
   return {
     ...row,
     batchesDone: row.batchesDone + 1,
-    batchIndices: [...row.batchIndices, batch.index],
+    batchIndices: [...row.batchIndices, segment.index],
     added: row.added + counts.added,
     updated: row.updated + counts.updated,
     unchanged: row.unchanged + counts.unchanged,
     finishedAt: isLast ? now : row.finishedAt,
-    diagnostics: isLast ? [...batch.diagnostics] : row.diagnostics,
+    diagnostics: isLast ? [...segment.diagnostics] : row.diagnostics,
   };
 }
 
+/** What the papers step of a batch wrote. */
+interface WrittenPapers {
+  readonly written: readonly PaperRecord[];
+  readonly newIds: readonly string[];
+  readonly perSegment: readonly MergeCounts[];
+}
+
 /**
- * Merges one batch into the library in ONE transaction over papers, summaries, entries and imports:
- * adds every paper as new, merges the ones already stored (see `writePapers`), and adds a default
- * entry only for ids that have none. `add` never overwrites, so existing entries (user data) are
- * untouched. Any failure other than "already stored" aborts the whole transaction. Idempotent:
- * re-merging the same batch changes no paper and counts nothing twice.
+ * Merges one batch (the papers of one or more files) into the library in ONE transaction over
+ * papers, summaries, entries and imports: adds every paper as new, merges the ones already stored
+ * (see `writePapers`), adds a default entry only for ids that have none, and updates one import row
+ * per file. `add` never overwrites, so existing entries (user data) are untouched. Any failure
+ * other than "already stored" aborts the whole transaction. Idempotent: re-merging the same batch
+ * changes no paper and counts nothing twice. The merge as if every paper were new is computed
+ * before the transaction opens, so IndexedDB does not wait for it.
  * After the commit, notifies the change feed with the written paper ids (and the search documents
  * of the new ones) and marks an import as active, which slows down whole-library re-queries.
  */
@@ -80,44 +94,53 @@ export async function mergeImportBatch(
   now: Date = new Date(),
 ): Promise<MergeCounts> {
   const importedAt = now.toISOString();
+  const asNew = mergeSegments(new Map(), batch.segments, importedAt);
   const tables = [db.papers, db.paperSummaries, db.entries, db.imports];
-  const { merged, addedEntries } = await db.transaction('rw', tables, async () => {
-    const mergedBatch = await writePapers(db, batch, importedAt);
-    if (mergedBatch.toWrite.length > 0) {
-      await db.paperSummaries.bulkPut(mergedBatch.toWrite.map(toPaperSummary));
+  const { papers, addedEntries } = await db.transaction('rw', tables, async () => {
+    const written = await writePapers(db, batch, asNew, importedAt);
+    if (written.written.length > 0) {
+      await db.paperSummaries.bulkPut(written.written.map(toPaperSummary));
     }
-    const entries = await addMissingEntries(db, mergedBatch.newIds, importedAt);
-    const row = await db.imports.get(batch.source.importId);
-    const next = accumulateImport(row, batch, mergedBatch.counts, importedAt);
-    if (next !== row) await db.imports.put(next);
-    return { merged: mergedBatch, addedEntries: entries };
+    const entries = await addMissingEntries(db, written.newIds, importedAt);
+    await recordSegments(db, batch, written.perSegment, importedAt);
+    return { papers: written, addedEntries: entries };
   });
   markImportBatchCommitted();
   emitLibraryChanged(
-    merged.toWrite.map((record) => record.id),
-    newPaperDocuments(merged.toWrite, addedEntries),
+    papers.written.map((record) => record.id),
+    newPaperDocuments(papers.written, addedEntries),
     'import',
   );
-  return merged.counts;
+  return papers.perSegment.reduce(
+    (sum, counts) => ({
+      added: sum.added + counts.added,
+      updated: sum.updated + counts.updated,
+      unchanged: sum.unchanged + counts.unchanged,
+    }),
+    { added: 0, updated: 0, unchanged: 0 },
+  );
 }
 
 /**
  * Writes the batch's papers (inside the caller's transaction) and returns what was written.
- * Most papers of a daily listing are new, so every distinct id is first added as a new record:
- * `bulkAdd` never overwrites, and refuses the ids already stored. Only those are then read and
- * merged with the stored record by the same rules (`mergeBatch`), and rewritten if that changed
- * anything. A new paper thus costs one write and no read; reading every id first (a lookup per
- * paper, mostly for nothing) made imports markedly slower. Never use `where(':id').anyOf(ids)`
- * here: it walks a cursor across the key range the batch spans, which is the whole table.
+ * Most papers of a daily listing are new, so every distinct id is first added as a new record
+ * (`asNew`, merged before the transaction): `bulkAdd` never overwrites, and refuses the ids
+ * already stored. Only those are then read and merged with the stored record by the same rules
+ * (`mergeSegments`), and rewritten if that changed anything. A new paper thus costs one write and
+ * no read. Never use `where(':id').anyOf(ids)` here: it walks a cursor across the key range the
+ * batch spans, which is the whole table.
  */
 async function writePapers(
   db: LibraryDb,
   batch: ImportBatch,
+  asNew: SegmentsMergeResult,
   importedAt: string,
-): Promise<BatchMergeResult> {
-  const asNew = mergeBatch(new Map(), batch.papers, batch.source, importedAt);
+): Promise<WrittenPapers> {
   const refused = await addRefusingExisting(db.papers, asNew.toWrite);
-  if (refused.size === 0) return asNew;
+  if (refused.size === 0) {
+    const perSegment = asNew.outcomes.map((outcomes) => countOutcomes(outcomes));
+    return { written: asNew.toWrite, newIds: asNew.newIds, perSegment };
+  }
   const knownIds = [...refused].map((position) => {
     const record = asNew.toWrite[position];
     if (!record) throw new Error(`IndexedDB refused a paper at unknown position ${position}`);
@@ -130,16 +153,53 @@ async function writePapers(
     if (!record) throw new Error(`Paper ${knownIds[i]} was refused as stored but cannot be read`);
     existing.set(record.id, record);
   });
-  const sightings = batch.papers.filter((paper) => existing.has(paper.id));
-  const known = mergeBatch(existing, sightings, batch.source, importedAt);
+  const known = mergeSegments(existing, batch.segments, importedAt, existing);
   if (known.toWrite.length > 0) await db.papers.bulkPut([...known.toWrite]);
   const added = asNew.toWrite.filter((_, position) => !refused.has(position));
-  return {
-    toWrite: [...added, ...known.toWrite],
-    newIds: added.map((record) => record.id),
-    counts: { ...known.counts, added: added.length },
-  };
+  const isNew = (id: string): boolean => !existing.has(id);
+  const perSegment = asNew.outcomes.map((outcomes, i) => {
+    const fresh = countOutcomes(outcomes, isNew);
+    const merged = countOutcomes(known.outcomes[i] ?? new Map());
+    return {
+      added: fresh.added + merged.added,
+      updated: fresh.updated + merged.updated,
+      unchanged: fresh.unchanged + merged.unchanged,
+    };
+  });
+  return { written: [...added, ...known.toWrite], newIds: added.map((p) => p.id), perSegment };
 }
+
+/**
+ * Updates the import row of every file in the batch (each file has one segment per batch), and
+ * removes rows of earlier, interrupted imports of the same contents once a new import of them
+ * starts, so an interruption leaves no row that stays "in progress" for ever.
+ */
+async function recordSegments(
+  db: LibraryDb,
+  batch: ImportBatch,
+  perSegment: readonly MergeCounts[],
+  importedAt: string,
+): Promise<void> {
+  const importIds = batch.segments.map((segment) => segment.source.importId);
+  const rows = await db.imports.bulkGet(importIds);
+  const changed = batch.segments.flatMap((segment, i) => {
+    const row = rows[i];
+    const next = accumulateImport(row, segment, perSegment[i] ?? ZERO_COUNTS, importedAt);
+    return next === row ? [] : [next];
+  });
+  if (changed.length > 0) await db.imports.bulkPut(changed);
+  const restarted = batch.segments.filter((segment) => segment.index === 0);
+  if (restarted.length === 0) return;
+  const current = new Set(importIds);
+  const stale = await db.imports
+    .where('hash')
+    .anyOf(restarted.map((segment) => segment.source.hash))
+    .filter((row) => row.finishedAt === null && !current.has(row.importId))
+    .primaryKeys();
+  if (stale.length > 0) await db.imports.bulkDelete(stale);
+}
+
+const ZERO_COUNTS: MergeCounts = { added: 0, updated: 0, unchanged: 0 };
 
 /**
  * Search documents of the papers that got a brand-new entry: fully known from the written record
