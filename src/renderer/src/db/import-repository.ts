@@ -2,8 +2,8 @@
  * Committing parsed import batches: one read-write transaction per batch, bulk operations only
  * (no per-paper awaits), so a 50k-paper dump imports in seconds.
  */
-import { Dexie } from 'dexie';
 import type { ImportBatch, ImportSegment, MergeCounts } from '../../../shared/import-types';
+import { addRefusingExisting, putInChunks } from './bulk-write';
 import { emitLibraryChanged } from './change-feed';
 import { markImportBatchCommitted } from './import-activity';
 import {
@@ -14,7 +14,7 @@ import {
 } from './merge-batch';
 import type { LibraryDb } from './schema';
 import { toSearchDocument, type LibrarySearchDocument } from './search-documents';
-import type { EntryRecord, ImportRecord, PaperRecord } from './types';
+import type { EntryRecord, ImportRecord, PaperRecord, PaperSummary } from './types';
 
 /** The entry a brand-new paper gets: in the inbox, untagged, no note. */
 export function defaultEntry(paperId: string, now: string): EntryRecord {
@@ -73,8 +73,14 @@ export function accumulateImport(
 /** What the papers step of a batch wrote. */
 interface WrittenPapers {
   readonly written: readonly PaperRecord[];
-  readonly newIds: readonly string[];
   readonly perSegment: readonly MergeCounts[];
+}
+
+/** The records of a batch as if every paper were new, prepared before the transaction opens. */
+interface PreparedBatch {
+  readonly asNew: SegmentsMergeResult;
+  readonly summaries: readonly PaperSummary[];
+  readonly entries: readonly EntryRecord[];
 }
 
 /**
@@ -83,8 +89,9 @@ interface WrittenPapers {
  * (see `writePapers`), adds a default entry only for ids that have none, and updates one import row
  * per file. `add` never overwrites, so existing entries (user data) are untouched. Any failure
  * other than "already stored" aborts the whole transaction. Idempotent: re-merging the same batch
- * changes no paper and counts nothing twice. The merge as if every paper were new is computed
- * before the transaction opens, so IndexedDB does not wait for it.
+ * changes no paper and counts nothing twice. The records as if every paper were new are prepared
+ * before the transaction opens, and the four stores are written side by side in chunks (see
+ * `bulk-write.ts`), so IndexedDB is neither idle nor blocking the UI for long.
  * After the commit, notifies the change feed with the written paper ids (and the search documents
  * of the new ones) and marks an import as active, which slows down whole-library re-queries.
  */
@@ -95,14 +102,20 @@ export async function mergeImportBatch(
 ): Promise<MergeCounts> {
   const importedAt = now.toISOString();
   const asNew = mergeSegments(new Map(), batch.segments, importedAt);
+  const prepared: PreparedBatch = {
+    asNew,
+    summaries: asNew.toWrite.map(toPaperSummary),
+    entries: asNew.newIds.map((id) => defaultEntry(id, importedAt)),
+  };
+  const importIds = batch.segments.map((segment) => segment.source.importId);
   const tables = [db.papers, db.paperSummaries, db.entries, db.imports];
   const { papers, addedEntries } = await db.transaction('rw', tables, async () => {
-    const written = await writePapers(db, batch, asNew, importedAt);
-    if (written.written.length > 0) {
-      await db.paperSummaries.bulkPut(written.written.map(toPaperSummary));
-    }
-    const entries = await addMissingEntries(db, written.newIds, importedAt);
-    await recordSegments(db, batch, written.perSegment, importedAt);
+    const [written, entries, rows] = await Promise.all([
+      writePapers(db, batch, prepared, importedAt),
+      addMissingEntries(db, prepared.entries),
+      db.imports.bulkGet(importIds),
+    ]);
+    await recordSegments(db, batch, rows, written.perSegment, importedAt);
     return { papers: written, addedEntries: entries };
   });
   markImportBatchCommitted();
@@ -122,24 +135,27 @@ export async function mergeImportBatch(
 }
 
 /**
- * Writes the batch's papers (inside the caller's transaction) and returns what was written.
- * Most papers of a daily listing are new, so every distinct id is first added as a new record
- * (`asNew`, merged before the transaction): `bulkAdd` never overwrites, and refuses the ids
- * already stored. Only those are then read and merged with the stored record by the same rules
- * (`mergeSegments`), and rewritten if that changed anything. A new paper thus costs one write and
- * no read. Never use `where(':id').anyOf(ids)` here: it walks a cursor across the key range the
- * batch spans, which is the whole table.
+ * Writes the batch's papers and their summaries (inside the caller's transaction) and returns
+ * what was written. Most papers of a daily listing are new, so every distinct id is first added as
+ * a new record: `add` never overwrites, and refuses the ids already stored. Only those are then
+ * read and merged with the stored record by the same rules (`mergeSegments`), rewritten if that
+ * changed anything, and their summaries (written as new alongside) put back in line. A new paper
+ * thus costs one write and no read. Never use `where(':id').anyOf(ids)` here: it walks a cursor
+ * across the key range the batch spans, which is the whole table.
  */
 async function writePapers(
   db: LibraryDb,
   batch: ImportBatch,
-  asNew: SegmentsMergeResult,
+  { asNew, summaries }: PreparedBatch,
   importedAt: string,
 ): Promise<WrittenPapers> {
-  const refused = await addRefusingExisting(db.papers, asNew.toWrite);
+  const [refused] = await Promise.all([
+    addRefusingExisting(db.papers, asNew.toWrite),
+    putInChunks(db.paperSummaries, summaries),
+  ]);
   if (refused.size === 0) {
     const perSegment = asNew.outcomes.map((outcomes) => countOutcomes(outcomes));
-    return { written: asNew.toWrite, newIds: asNew.newIds, perSegment };
+    return { written: asNew.toWrite, perSegment };
   }
   const knownIds = [...refused].map((position) => {
     const record = asNew.toWrite[position];
@@ -154,34 +170,40 @@ async function writePapers(
     existing.set(record.id, record);
   });
   const known = mergeSegments(existing, batch.segments, importedAt, existing);
-  if (known.toWrite.length > 0) await db.papers.bulkPut([...known.toWrite]);
+  const merged = new Map(known.toWrite.map((record) => [record.id, record]));
+  await Promise.all([
+    putInChunks(db.papers, known.toWrite),
+    putInChunks(
+      db.paperSummaries,
+      [...existing.values()].map((record) => toPaperSummary(merged.get(record.id) ?? record)),
+    ),
+  ]);
   const added = asNew.toWrite.filter((_, position) => !refused.has(position));
   const isNew = (id: string): boolean => !existing.has(id);
   const perSegment = asNew.outcomes.map((outcomes, i) => {
     const fresh = countOutcomes(outcomes, isNew);
-    const merged = countOutcomes(known.outcomes[i] ?? new Map());
+    const again = countOutcomes(known.outcomes[i] ?? new Map());
     return {
-      added: fresh.added + merged.added,
-      updated: fresh.updated + merged.updated,
-      unchanged: fresh.unchanged + merged.unchanged,
+      added: fresh.added + again.added,
+      updated: fresh.updated + again.updated,
+      unchanged: fresh.unchanged + again.unchanged,
     };
   });
-  return { written: [...added, ...known.toWrite], newIds: added.map((p) => p.id), perSegment };
+  return { written: [...added, ...known.toWrite], perSegment };
 }
 
 /**
- * Updates the import row of every file in the batch (each file has one segment per batch), and
- * removes rows of earlier, interrupted imports of the same contents once a new import of them
- * starts, so an interruption leaves no row that stays "in progress" for ever.
+ * Updates the import row of every file in the batch (each file has one segment per batch; `rows`
+ * are their current rows), and removes rows of earlier, interrupted imports of the same contents
+ * once a new import of them starts, so an interruption leaves no row "in progress" for ever.
  */
 async function recordSegments(
   db: LibraryDb,
   batch: ImportBatch,
+  rows: readonly (ImportRecord | undefined)[],
   perSegment: readonly MergeCounts[],
   importedAt: string,
 ): Promise<void> {
-  const importIds = batch.segments.map((segment) => segment.source.importId);
-  const rows = await db.imports.bulkGet(importIds);
   const changed = batch.segments.flatMap((segment, i) => {
     const row = rows[i];
     const next = accumulateImport(row, segment, perSegment[i] ?? ZERO_COUNTS, importedAt);
@@ -190,7 +212,7 @@ async function recordSegments(
   if (changed.length > 0) await db.imports.bulkPut(changed);
   const restarted = batch.segments.filter((segment) => segment.index === 0);
   if (restarted.length === 0) return;
-  const current = new Set(importIds);
+  const current = new Set(batch.segments.map((segment) => segment.source.importId));
   const stale = await db.imports
     .where('hash')
     .anyOf(restarted.map((segment) => segment.source.hash))
@@ -217,40 +239,16 @@ function newPaperDocuments(
 }
 
 /**
- * Adds a default entry for each of `paperIds` that has none (an existing entry is kept as it is);
- * returns the added entries by id. Adding and sorting out refusals spares a read per paper.
+ * Adds the default entries of a batch's papers where none exists (an existing entry, user data,
+ * is kept as it is); returns the added entries by id. Adding and sorting out refusals spares a
+ * read per paper.
  */
 async function addMissingEntries(
   db: LibraryDb,
-  paperIds: readonly string[],
-  now: string,
+  candidates: readonly EntryRecord[],
 ): Promise<Map<string, EntryRecord>> {
-  const candidates = paperIds.map((id) => defaultEntry(id, now));
   const refused = await addRefusingExisting(db.entries, candidates);
   return new Map(
     candidates.flatMap((entry, i) => (refused.has(i) ? [] : [[entry.paperId, entry] as const])),
   );
-}
-
-/**
- * `bulkAdd` inside the caller's transaction; returns the positions refused because their key is
- * already stored (those records are left as they are). Any other failure is rethrown and aborts
- * the transaction. Catching Dexie's BulkError is what keeps the transaction alive.
- */
-async function addRefusingExisting<T>(
-  table: { bulkAdd(records: readonly T[]): Promise<unknown> },
-  records: readonly T[],
-): Promise<Set<number>> {
-  const positions = new Set<number>();
-  if (records.length === 0) return positions;
-  try {
-    await table.bulkAdd(records);
-  } catch (error) {
-    if (!(error instanceof Dexie.BulkError)) throw error;
-    for (const [position, failure] of Object.entries(error.failuresByPos)) {
-      if (failure.name !== 'ConstraintError') throw error;
-      positions.add(Number(position));
-    }
-  }
-  return positions;
 }
