@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type {
   ImportAck,
@@ -45,6 +46,9 @@ interface QueuedFile extends EnqueueOptions {
  */
 const PACK_WAIT_MS = 40;
 
+/** How long a copy written by the intake is remembered while its watcher event is awaited. */
+const OWN_WRITE_MEMORY_MS = 60_000;
+
 /** Origins where the user acted and so wants to hear that a file was already imported. */
 const USER_ORIGINS: ReadonlySet<ImportOrigin> = new Set(['drop', 'dialog', 'paste', 'samples']);
 
@@ -80,6 +84,8 @@ export class ImportCoordinator {
   private readonly active = new Set<string>();
   /** The queued item each file being sent came from, to queue it again after an interruption. */
   private readonly queuedOf = new WeakMap<FileImport, QueuedFile>();
+  /** Copies the intake wrote recently, by path (see `wrote`). */
+  private readonly ownWrites = new Map<string, { size: number; modifiedMs: number; at: number }>();
   private libraryId: string | null = null;
   private running: Promise<void> | null = null;
   private enqueued: Promise<void> | null = null;
@@ -108,8 +114,24 @@ export class ImportCoordinator {
     this.runs = new ImportRuns(send, options);
   }
 
+  /**
+   * Notes that the intake has just written `path` (a dropped file copied into the inbox), so the
+   * watcher's event for that very copy is recognised and ignored rather than read and counted.
+   */
+  wrote(path: string, size: number, modifiedMs: number): void {
+    const now = Date.now();
+    for (const [known, write] of this.ownWrites) {
+      if (now - write.at > OWN_WRITE_MEMORY_MS) this.ownWrites.delete(known);
+    }
+    this.ownWrites.set(path, { size, modifiedMs, at: now });
+  }
+
   /** Queues a file. A path already waiting is not queued twice; a user origin wins over others. */
   enqueue(path: string, origin: ImportOrigin, options: EnqueueOptions = {}): void {
+    if (origin === 'watcher' && this.ownWrites.has(path)) {
+      void this.unlessOwnWrite(path);
+      return;
+    }
     const waiting = this.queue.find((item) => item.path === path);
     if (waiting && !options.prepared) {
       if (USER_ORIGINS.has(origin) || origin === 'reimport') waiting.origin = origin;
@@ -122,6 +144,17 @@ export class ImportCoordinator {
     this.enqueued = null;
     wake?.();
     this.kick();
+  }
+
+  /** Queues a watcher event unless it is the echo of the intake's own, unchanged, copy. */
+  private async unlessOwnWrite(path: string): Promise<void> {
+    const write = this.ownWrites.get(path);
+    const info = await stat(path).catch(() => null);
+    if (!info) return;
+    if (write && info.size === write.size && info.mtimeMs === write.modifiedMs) return;
+    // Changed since the intake wrote it: a real change, imported like any other.
+    this.ownWrites.delete(path);
+    this.enqueue(path, 'watcher');
   }
 
   /** Whether this library already has `hash` (or it is known not to be a dump). */

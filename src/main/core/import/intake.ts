@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import type {
   ImportOrigin,
   ImportProblem,
@@ -82,11 +83,14 @@ export class Intake {
       // A few files at a time: one is parsed while the copies of the others are flushed to disk.
       for (let start = 0; start < files.length; start += WRITES_AT_ONCE) {
         const part = files.slice(start, start + WRITES_AT_ONCE);
-        const refusals = await Promise.all(part.map((file) => this.accept(file, origin, runId)));
+        const outcomes = await Promise.all(part.map((file) => this.accept(file, origin)));
+        // Queued in the order handed over, whichever copy was flushed first.
         part.forEach((file, i) => {
-          const refusal = refusals[i] ?? null;
-          if (refusal === null) accepted.push(file.name);
-          else report(file.name, refusal);
+          const outcome = outcomes[i];
+          if (outcome && 'path' in outcome) {
+            this.coordinator.enqueue(outcome.path, origin, { prepared: outcome.prepared, runId });
+            accepted.push(file.name);
+          } else if (outcome) report(file.name, outcome);
         });
       }
     } finally {
@@ -122,11 +126,11 @@ export class Intake {
     this.waiting.length = 0;
   }
 
+  /** Parses and copies one file into the inbox; returns where, or why it was refused. */
   private async accept(
     file: IncomingFile,
     origin: ImportOrigin,
-    runId: string,
-  ): Promise<Refusal | null> {
+  ): Promise<Refusal | { readonly path: string; readonly prepared: PreparedDump }> {
     const { name, bytes } = file;
     if (bytes.byteLength > MAX_DUMP_BYTES) {
       const cap = MAX_DUMP_BYTES / (1024 * 1024);
@@ -145,8 +149,8 @@ export class Intake {
     const prepared = { hash, result };
     try {
       const path = await writeIntoInbox(this.inboxFolder(), name, bytes, this.fs);
-      this.coordinator.enqueue(path, origin, { prepared, runId });
-      return null;
+      await this.noteOwnWrite(path);
+      return { path, prepared };
     } catch (error) {
       if (!(error instanceof InboxWriteError && error.diskFull)) {
         return { kind: 'failed', message: errorMessage(error) };
@@ -162,6 +166,12 @@ export class Intake {
         message: `${error.message} It is kept and will be imported as soon as there is free space.`,
       };
     }
+  }
+
+  /** Tells the coordinator about a copy just written, so its watcher event is not a new file. */
+  private async noteOwnWrite(path: string): Promise<void> {
+    const info = await stat(path).catch(() => null);
+    if (info) this.coordinator.wrote(path, info.size, info.mtimeMs);
   }
 
   /** Keeps a write for later; false when too much is waiting already. */
@@ -188,6 +198,7 @@ export class Intake {
       if (!write) break;
       try {
         const path = await writeIntoInbox(this.inboxFolder(), write.name, write.bytes, this.fs);
+        await this.noteOwnWrite(path);
         this.waiting.shift();
         this.coordinator.enqueue(path, write.origin, { prepared: write.prepared });
       } catch (error) {
