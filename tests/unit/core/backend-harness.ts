@@ -35,6 +35,8 @@ export interface BackendHarness {
   ack(batch: ImportBatch): void;
   /** When true (default) every batch is acknowledged right after it is sent. */
   autoAck: boolean;
+  /** What the next folder dialog answers (null: cancelled). */
+  nextFolder: string | null;
   restart(): Promise<BackendHarness>;
   dispose(): Promise<void>;
 }
@@ -63,6 +65,7 @@ export async function startBackend(options: HarnessOptions = {}): Promise<Backen
     userData,
     events,
     autoAck: options.autoAck ?? true,
+    nextFolder: null,
     backend: undefined as unknown as Backend,
     batches,
     segments: () => batches().flatMap((batch) => batch.segments),
@@ -97,7 +100,7 @@ export async function startBackend(options: HarnessOptions = {}): Promise<Backen
           queueMicrotask(() => harness.ack(payload as ImportBatch));
         }
       },
-      chooseFolder: async () => null,
+      chooseFolder: async () => harness.nextFolder,
       pickDumpFiles: async () => [],
       revealFolder: async () => undefined,
       openExternal: async () => undefined,

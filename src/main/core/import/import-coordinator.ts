@@ -299,7 +299,10 @@ export class ImportCoordinator {
       try {
         const read = await readDumpFileWithin(item.path, this.readTimeoutMs);
         if (read.kind === 'refused') {
-          this.refuse(item, read.fingerprint, read.message);
+          // Refused before (same name, size and time): not reported again.
+          if (!this.skipKnown(item, read.fingerprint)) {
+            this.refuse(item, read.fingerprint, read.message);
+          }
           return null;
         }
         const hash = hashBytes(read.bytes);

@@ -106,6 +106,7 @@ export async function readDumpFile(path: string): Promise<DumpRead> {
 export async function readDumpFileWithin(
   path: string,
   timeoutMs: number = READ_TIMEOUT_MS,
+  read: (path: string) => Promise<DumpRead> = readDumpFile,
 ): Promise<DumpRead> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
@@ -119,7 +120,7 @@ export async function readDumpFileWithin(
       timeoutMs,
     );
   });
-  const reading = readDumpFile(path);
+  const reading = read(path);
   reading.catch(() => undefined);
   try {
     return await Promise.race([reading, timeout]);
