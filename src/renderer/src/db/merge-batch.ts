@@ -21,16 +21,6 @@ export function bibliographicChanged(before: PaperRecord, after: PaperRecord): b
   );
 }
 
-/** Result of merging a whole batch in memory. */
-export interface BatchMergeResult {
-  /** Records to write (new or changed), one per id. */
-  readonly toWrite: readonly PaperRecord[];
-  /** Ids not in the library before this batch (they need a default entry). */
-  readonly newIds: readonly string[];
-  /** Counted per distinct id of the batch: added + updated + unchanged = distinct ids. */
-  readonly counts: MergeCounts;
-}
-
 /** The papers of one file in a batch, with the source they were read from. */
 export interface SourcedPapers {
   readonly source: ImportSource;
@@ -100,25 +90,6 @@ export function countOutcomes(
   const counts = { added: 0, updated: 0, unchanged: 0 };
   for (const [id, kind] of outcomes) if (!only || only(id)) counts[kind] += 1;
   return counts;
-}
-
-/**
- * Merges every paper of one file against the records already stored (`existing`, by id).
- * Duplicate ids within the batch merge into each other in order.
- */
-export function mergeBatch(
-  existing: ReadonlyMap<string, PaperRecord>,
-  papers: readonly ParsedPaper[],
-  source: ImportSource,
-  importedAt: string,
-): BatchMergeResult {
-  const { toWrite, newIds, outcomes } = mergeSegments(existing, [{ source, papers }], importedAt);
-  const first = outcomes[0];
-  return {
-    toWrite,
-    newIds,
-    counts: first ? countOutcomes(first) : { added: 0, updated: 0, unchanged: 0 },
-  };
 }
 
 /** The list-view projection of a paper (see `PaperSummary`). */
