@@ -83,6 +83,20 @@ describe('a drop of many small dumps', () => {
     expect(await ledgerFiles(h)).toHaveLength(40);
   });
 
+  it('keeps the drop order when its parts are handed over while earlier parts are copied', async () => {
+    harness = await startBackend();
+    await harness.ready();
+    const files = dailyDumps(30, 3);
+    const { handlers } = harness.backend;
+    await Promise.all(
+      [0, 10, 20].map((start) => handlers['import:files'](files.slice(start, start + 10))),
+    );
+    const h = harness;
+    await eventually(() => h.finishedRuns().length === 1);
+    expect(h.segments().map((segment) => segment.source.file)).toEqual(files.map((f) => f.name));
+    expect(new Set(h.progress().map((progress) => progress.runId)).size).toBe(1);
+  });
+
   it('records a file only after every batch holding its papers is acknowledged', async () => {
     harness = await startBackend({ batchSize: 10, autoAck: false });
     await harness.ready();

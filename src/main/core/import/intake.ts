@@ -54,6 +54,7 @@ export class Intake {
   private readonly maxWaitingBytes: number;
   private readonly waiting: WaitingWrite[] = [];
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private turn: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly coordinator: ImportCoordinator,
@@ -72,6 +73,14 @@ export class Intake {
     unreadable: readonly { readonly file: string; readonly message: string }[] = [],
   ): Promise<ImportRequestResult> {
     const { runId, release } = this.coordinator.runs.hold(origin);
+    // Requests are taken one after another, in the order they came: a drop handed over in
+    // parts (the next part travelling while this one is copied) is queued in drop order.
+    const previous = this.turn;
+    let done = (): void => undefined;
+    this.turn = new Promise<void>((resolve) => {
+      done = resolve;
+    });
+    await previous;
     const accepted: string[] = [];
     const refused: { file: string; message: string }[] = [];
     const report = (file: string, refusal: Refusal): void => {
@@ -95,6 +104,7 @@ export class Intake {
       }
     } finally {
       release();
+      done();
     }
     return { accepted, refused };
   }

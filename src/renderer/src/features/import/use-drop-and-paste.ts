@@ -32,7 +32,16 @@ async function importTransfer(api: PaperQueueApi, transfer: DataTransfer): Promi
     });
   }
   if (data.files.length > 0) {
-    for await (const part of readInParts(data.files)) await api.importFiles(part);
+    // The next part is read and sent while main copies the previous one (it keeps their order).
+    const sent: Promise<unknown>[] = [];
+    for await (const part of readInParts(data.files)) {
+      const request = api.importFiles(part);
+      // Awaited in order below; this keeps a later part's failure from counting as unhandled.
+      request.catch(() => undefined);
+      sent.push(request);
+      if (sent.length >= 2) await sent.shift();
+    }
+    await Promise.all(sent);
   } else if (data.text !== null) await api.importText(data.text);
 }
 
