@@ -146,6 +146,7 @@ describe('a drop of many small dumps', () => {
       await second.ready();
       if (completed) await pause(500);
       else await eventually(() => second.finishedRuns().length === 1, 15_000);
+      await second.backend.coordinator.whenIdle();
       const again = paperIds(second.batches());
       // Every paper reaches the library (committed before the kill, or sent again now) …
       const all = new Set([...committed, ...again]);

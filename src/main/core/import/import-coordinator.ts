@@ -114,6 +114,11 @@ export class ImportCoordinator {
     this.runs = new ImportRuns(send, options);
   }
 
+  /** Notes that the intake is writing `path`: watcher events for it wait for `wrote`. */
+  writing(path: string): void {
+    this.ownWrites.set(path, { size: -1, modifiedMs: -1, at: Date.now() });
+  }
+
   /**
    * Notes that the intake has just written `path` (a dropped file copied into the inbox), so the
    * watcher's event for that very copy is recognised and ignored rather than read and counted.
@@ -149,6 +154,8 @@ export class ImportCoordinator {
   /** Queues a watcher event unless it is the echo of the intake's own, unchanged, copy. */
   private async unlessOwnWrite(path: string): Promise<void> {
     const write = this.ownWrites.get(path);
+    // Still being written: the intake queues it itself once it is complete.
+    if (write?.size === -1) return;
     const info = await stat(path).catch(() => null);
     if (!info) return;
     if (write && info.size === write.size && info.mtimeMs === write.modifiedMs) return;

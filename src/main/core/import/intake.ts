@@ -158,7 +158,9 @@ export class Intake {
       return { kind: 'rejected', message: `${name} ${result.rejection}.` };
     const prepared = { hash, result };
     try {
-      const path = await writeIntoInbox(this.inboxFolder(), name, bytes, this.fs);
+      const path = await writeIntoInbox(this.inboxFolder(), name, bytes, this.fs, (created) =>
+        this.coordinator.writing(created),
+      );
       await this.noteOwnWrite(path);
       return { path, prepared };
     } catch (error) {
@@ -207,7 +209,13 @@ export class Intake {
       const write = this.waiting[0];
       if (!write) break;
       try {
-        const path = await writeIntoInbox(this.inboxFolder(), write.name, write.bytes, this.fs);
+        const path = await writeIntoInbox(
+          this.inboxFolder(),
+          write.name,
+          write.bytes,
+          this.fs,
+          (created) => this.coordinator.writing(created),
+        );
         await this.noteOwnWrite(path);
         this.waiting.shift();
         this.coordinator.enqueue(path, write.origin, { prepared: write.prepared });

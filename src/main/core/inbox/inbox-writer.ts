@@ -88,13 +88,15 @@ export class InboxWriteError extends Error {
  * overwriting: if a file of that name already holds exactly these bytes it is reused, otherwise the
  * first free `name (N).ext` is created exclusively (O_EXCL), so two concurrent drops cannot clobber
  * each other. A write that fails (a full disk) removes the file it created, so nothing empty or
- * partial is left and a retry gets the same name. Returns the path written (or reused).
+ * partial is left and a retry gets the same name. Returns the path written (or reused);
+ * `onCreated` hears of the path as soon as it exists, before its bytes are written.
  */
 export async function writeIntoInbox(
   folder: string,
   name: string,
   bytes: Uint8Array,
   fs: InboxFs = NODE_INBOX_FS,
+  onCreated: (path: string) => void = () => undefined,
 ): Promise<string> {
   const safeName = sanitizeFileName(name);
   try {
@@ -109,6 +111,7 @@ export async function writeIntoInbox(
         if (await holdsSameBytes(path, bytes)) return path;
         continue;
       }
+      onCreated(path);
       try {
         await handle.writeFile(bytes);
         await handle.sync();
