@@ -5,7 +5,7 @@
 import type { ImportBatch, ImportSegment, MergeCounts } from '../../../shared/import-types';
 import { addRefusingExisting, putInChunks } from './bulk-write';
 import { emitLibraryChanged } from './change-feed';
-import { markImportBatchCommitted } from './import-activity';
+import { beginImportBatch } from './import-activity';
 import {
   countOutcomes,
   mergeSegments,
@@ -100,6 +100,15 @@ export async function mergeImportBatch(
   batch: ImportBatch,
   now: Date = new Date(),
 ): Promise<MergeCounts> {
+  const activity = beginImportBatch();
+  try {
+    return await commitBatch(db, batch, now);
+  } finally {
+    activity.end();
+  }
+}
+
+async function commitBatch(db: LibraryDb, batch: ImportBatch, now: Date): Promise<MergeCounts> {
   const importedAt = now.toISOString();
   const asNew = mergeSegments(new Map(), batch.segments, importedAt);
   const prepared: PreparedBatch = {
@@ -118,7 +127,6 @@ export async function mergeImportBatch(
     await recordSegments(db, batch, rows, written.perSegment, importedAt);
     return { papers: written, addedEntries: entries };
   });
-  markImportBatchCommitted();
   emitLibraryChanged(
     papers.written.map((record) => record.id),
     newPaperDocuments(papers.written, addedEntries),

@@ -25,6 +25,7 @@ export {
 } from './schema';
 export { mergeImportBatch } from './import-repository';
 export { libraryHello } from './library-identity';
+export { setImportRunWaiting } from './import-activity';
 export { setStatus } from './status-repository';
 export {
   MIN_QUEUE_RANK_GAP,

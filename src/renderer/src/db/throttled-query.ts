@@ -14,8 +14,8 @@ const NORMAL_PACE: Pace = { factor: 2, maxDelayMs: 1500 };
 /**
  * While an import commits: a whole-library query keeps to about a twentieth of IndexedDB's time,
  * so it hardly holds up the import's transactions (each run blocks writes to the tables it reads);
- * for a 50k-paper library the list then refreshes every ten seconds or so, while the sidebar
- * counts and the progress toast keep moving with every batch.
+ * for a 50k-paper library the list and its counts then refresh every ten seconds or so, while the
+ * import's progress indicator keeps moving with every batch.
  */
 const IMPORT_PACE: Pace = { factor: 20, maxDelayMs: 15_000 };
 

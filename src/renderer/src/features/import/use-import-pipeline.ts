@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import type { ImportBatch } from '../../../../shared/import-types';
 import type { PaperQueueApi } from '../../../../shared/ipc-contract';
-import { describeDbError, getLibrary, mergeImportBatch } from '../../db';
+import { describeDbError, getLibrary, mergeImportBatch, setImportRunWaiting } from '../../db';
 import { showToast } from '../toasts/toast-store';
 import { receiveProgress, runSummary } from './import-progress';
 
@@ -47,6 +47,7 @@ export function useImportPipeline(api: PaperQueueApi): void {
     const unsubscribeBatch = api.onImportBatch(onBatch);
     const unsubscribeProgress = api.onImportProgress((progress) => {
       receiveProgress(progress);
+      setImportRunWaiting(progress.finishedAt === null && progress.filesDone < progress.filesTotal);
       if (progress.finishedAt === null) return;
       const summary = runSummary(progress);
       if (summary) showToast(summary);
