@@ -68,10 +68,20 @@ function distinctPapers(files: readonly DumpFile[]): number {
   return new Set(files.flatMap((file) => parse(file).map((paper) => paper.id))).size;
 }
 
-/** `total` generated papers in one page-format file. */
-export function singleFileWorkload(total: number, name: string): Workload {
-  const bytes = encoder.encode(generatePageDump(total, 0));
-  return { name, files: [{ name: `generated-${total}.txt`, bytes }], papers: total, probe: null };
+/** Papers per generated large file (50k papers in one file would pass the 64 MB dump cap). */
+const LARGE_FILE_PAPERS = 10_000;
+
+/** `total` generated papers in page-format files of 10k papers (one file for 10k, five for 50k). */
+export function largeFilesWorkload(total: number, name: string): Workload {
+  const files: DumpFile[] = [];
+  for (let offset = 0; offset < total; offset += LARGE_FILE_PAPERS) {
+    const count = Math.min(LARGE_FILE_PAPERS, total - offset);
+    files.push({
+      name: `generated-${offset / LARGE_FILE_PAPERS}.txt`,
+      bytes: encoder.encode(generatePageDump(count, offset)),
+    });
+  }
+  return { name, files, papers: total, probe: null };
 }
 
 /**
