@@ -69,7 +69,12 @@ function decodeBytes(value: unknown, uploads: Map<string, Buffer>): unknown {
  */
 export async function installBridge(
   page: Page,
-  options: { inboxFolder?: string; userDataFolder?: string } = {},
+  options: {
+    inboxFolder?: string;
+    userDataFolder?: string;
+    /** Hears of every request the page makes, before it is handled (benchmarks time from it). */
+    onInvoke?: (channel: string) => void;
+  } = {},
 ): Promise<Bridge> {
   const root = await mkdtemp(join(tmpdir(), 'paper-queue-e2e-'));
   const userDataFolder = options.userDataFolder ?? join(root, 'user-data');
@@ -155,6 +160,7 @@ export async function installBridge(
     '__pqInvoke',
     async (_source, channel: string, payload: unknown, uploadId: string | null) => {
       if (!isInvokeChannel(channel)) throw new Error(`Unknown channel ${channel}`);
+      options.onInvoke?.(channel);
       try {
         return await invokeValidated(backend.handlers, channel, decodeBytes(payload, uploads));
       } finally {
@@ -193,6 +199,10 @@ export async function installBridge(
       const api: Record<string, unknown> = {};
       for (const [name, channel] of Object.entries(invokeFunctions)) {
         api[name] = async (payload?: unknown) => {
+          // When the app said it is ready, in page time (benchmarks time imports from it).
+          if (channel === 'renderer:ready') {
+            (window as unknown as { __pqReadyAt?: number }).__pqReadyAt ??= performance.now();
+          }
           const parts: Uint8Array[] = [];
           const id = `${Date.now()}-${nextUpload++}`;
           const encoded = encode(payload ?? null, parts, id);
