@@ -14,7 +14,8 @@ import {
   type InboxFs,
 } from '../inbox/inbox-writer';
 import { parseDump } from '../parser';
-import { hashBytes, type ImportCoordinator, type PreparedDump } from './import-coordinator';
+import type { ImportCoordinator } from './import-coordinator';
+import { hashBytes, type PreparedDump } from './queued-file';
 import { readDumpFile } from './read-dump-file';
 
 /** Tuning and file system, injectable for tests. */
@@ -159,7 +160,7 @@ export class Intake {
     const prepared = { hash, result };
     try {
       const path = await writeIntoInbox(this.inboxFolder(), name, bytes, this.fs, (created) =>
-        this.coordinator.writing(created),
+        this.coordinator.ownWrites.writing(created),
       );
       await this.noteOwnWrite(path);
       return { path, prepared };
@@ -183,7 +184,7 @@ export class Intake {
   /** Tells the coordinator about a copy just written, so its watcher event is not a new file. */
   private async noteOwnWrite(path: string): Promise<void> {
     const info = await stat(path).catch(() => null);
-    if (info) this.coordinator.wrote(path, info.size, info.mtimeMs);
+    if (info) this.coordinator.ownWrites.wrote(path, info.size, info.mtimeMs);
   }
 
   /** Keeps a write for later; false when too much is waiting already. */
@@ -214,7 +215,7 @@ export class Intake {
           write.name,
           write.bytes,
           this.fs,
-          (created) => this.coordinator.writing(created),
+          (created) => this.coordinator.ownWrites.writing(created),
         );
         await this.noteOwnWrite(path);
         this.waiting.shift();

@@ -16,7 +16,7 @@ export type DumpRead =
     };
 
 /** How long one file may take to read before the queue moves on without it. */
-export const READ_TIMEOUT_MS = 30_000;
+const READ_TIMEOUT_MS = 30_000;
 
 const MB = 1024 * 1024;
 

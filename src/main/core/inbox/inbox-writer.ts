@@ -6,7 +6,7 @@ import { readDumpFile } from '../import/read-dump-file';
 import { isIgnoredInboxName } from './inbox-watcher';
 
 /** Longest file name the inbox writer produces, in UTF-8 bytes (file systems allow 255). */
-export const MAX_NAME_BYTES = 200;
+const MAX_NAME_BYTES = 200;
 
 /** The few file-system calls the inbox writer makes; tests inject failures (a full disk). */
 export interface InboxFs {
@@ -67,7 +67,7 @@ function candidateName(name: string, attempt: number): string {
 }
 
 /** True for errors meaning the disk (or the user's quota on it) is full. */
-export function isDiskFull(error: unknown): boolean {
+function isDiskFull(error: unknown): boolean {
   const code = (error as NodeJS.ErrnoException | null)?.code;
   return code === 'ENOSPC' || code === 'EDQUOT';
 }

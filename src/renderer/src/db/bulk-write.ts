@@ -6,7 +6,7 @@
 import { Dexie } from 'dexie';
 
 /** Records per request chunk: the first chunks of three stores go in one task, ~15 ms of cloning. */
-export const WRITE_CHUNK = 100;
+const WRITE_CHUNK = 100;
 
 /**
  * `bulkAdd` in chunks; returns the positions refused because their key is already stored (those

@@ -8,7 +8,7 @@ import type { RendererHello } from '../../../shared/import-types';
 import type { LibraryDb } from './schema';
 
 /** Key of the library id in the `meta` table. */
-export const LIBRARY_ID_KEY = 'libraryId';
+const LIBRARY_ID_KEY = 'libraryId';
 
 /**
  * The library's id (created on first use, in the same transaction that reads it, so two windows

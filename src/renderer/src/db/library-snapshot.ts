@@ -36,7 +36,7 @@ export async function readLibrarySnapshot(
 }
 
 /** A stable key for a view and sort (tag views compare by tag id, not identity). */
-export function snapshotKey(view: LibraryView, sort: PaperSort): string {
+function snapshotKey(view: LibraryView, sort: PaperSort): string {
   return `${typeof view === 'string' ? view : `tag:${view.tagId}`}\u0000${sort}`;
 }
 
