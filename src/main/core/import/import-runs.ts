@@ -213,6 +213,12 @@ export class ImportRuns {
   private settle(run: MutableRun): void {
     run.pending = Math.max(0, run.pending - 1);
     if (run.pending > 0 || this.current !== run) return;
+    // Its last file is done: said at once (the renderer stops pacing its views for the import).
+    if (run.visible) {
+      clearTimeout(run.progressTimer);
+      run.progressTimer = undefined;
+      this.emit(run);
+    }
     clearTimeout(run.lingerTimer);
     run.lingerTimer = setTimeout(() => {
       if (this.current !== run || run.pending > 0) return;

@@ -20,7 +20,7 @@ const NORMAL_PACE: Pace = { factor: 2, maxDelayMs: 1500 };
 const IMPORT_PACE: Pace = { factor: 20, maxDelayMs: 15_000 };
 
 /** A waiting re-run re-checks this often whether the import has ended and it may run sooner. */
-const RECHECK_MS = 250;
+const RECHECK_MS = 100;
 
 /**
  * Milliseconds until a query that last took `lastDurationMs` and ended `sinceLastEndMs` ago may
