@@ -3,8 +3,8 @@ import { CHROMIUM_LAUNCH_OPTIONS } from './tests/e2e/support/chromium';
 
 /**
  * End-to-end tests drive the built renderer (served by `vite preview` on 127.0.0.1, because
- * file:// blocks module scripts) in real Chromium. Debian's chromium is used where installed;
- * elsewhere Playwright's own browser (`npx playwright install chromium`).
+ * file:// blocks module scripts) in real Chromium, found by scripts/lib/find-chromium.ts
+ * (PQ_CHROMIUM, Debian's chromium or another on PATH, else Playwright's own browser).
  */
 const port = Number(process.env['PQ_E2E_PORT'] ?? 4179);
 

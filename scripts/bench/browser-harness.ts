@@ -2,7 +2,8 @@ import { chromium, type Browser } from '@playwright/test';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { CHROMIUM_LAUNCH_OPTIONS } from '../../tests/e2e/support/chromium';
+import { CHROMIUM, CHROMIUM_LAUNCH_OPTIONS } from '../../tests/e2e/support/chromium';
+import { missingChromiumMessage } from '../lib/find-chromium';
 
 /** A Chromium instance plus the `vite preview` server that serves the built renderer. */
 export interface BrowserHarness {
@@ -61,6 +62,7 @@ function stopProcessGroup(server: ChildProcess): void {
  * flags as the e2e tests, so benchmarks measure the real app in a real browser.
  */
 export async function startBrowserHarness(): Promise<BrowserHarness> {
+  if (CHROMIUM.path === null) throw new Error(missingChromiumMessage(CHROMIUM));
   if (rendererBuildIsStale()) {
     const build = spawnSync('npx', ['electron-vite', 'build'], { stdio: 'inherit' });
     if (build.status !== 0) throw new Error('electron-vite build failed');

@@ -11,6 +11,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { EventChannel, EventContract } from '../shared/ipc-contract';
 import { registerAppSchemePrivileges, serveRenderer } from './app-protocol';
+import { createBackupDialogs } from './backup-dialogs';
+import { guardWindowClose } from './close-guard';
 import { APP_ORIGIN } from './core/app-assets';
 import { createBackend, type Backend, type PlatformPort } from './core/backend';
 import { isTrustedFrameUrl } from './core/ipc-dispatch';
@@ -25,6 +27,9 @@ const trustedOrigins = devServerUrl ? [APP_ORIGIN, new URL(devServerUrl).origin]
 const isAppUrl = (url: string): boolean => isTrustedFrameUrl(url, trustedOrigins);
 
 registerAppSchemePrivileges();
+
+/** Longest a quit waits for the backend to finish its writes. */
+const QUIT_GRACE_MS = 5000;
 
 let mainWindow: BrowserWindow | null = null;
 let backend: Backend | null = null;
@@ -83,6 +88,7 @@ const platform: PlatformPort = {
     if (problem) throw new Error(problem);
   },
   openExternal: (url) => shell.openExternal(url),
+  backupDialogs: createBackupDialogs(() => mainWindow),
 };
 
 function openWindow(activeBackend: Backend): void {
@@ -93,6 +99,7 @@ function openWindow(activeBackend: Backend): void {
       void activeBackend.saveWindow(bounds).catch((error: unknown) => console.error(error)),
   });
   mainWindow = window;
+  guardWindowClose(window, (limitMs) => activeBackend.flushRenderer(limitMs));
   window.webContents.on('did-start-navigation', (details) => {
     if (details.isMainFrame && !details.isSameDocument) activeBackend.rendererGone();
   });
@@ -111,6 +118,8 @@ async function start(): Promise<void> {
     callback(false),
   );
   session.defaultSession.setPermissionCheckHandler(() => false);
+  // No spellchecker in any web contents: no dictionary download (see createMainWindow).
+  session.defaultSession.setSpellCheckerEnabled(false);
   app.on('web-contents-created', (_event, contents) => lockDownWebContents(contents, isAppUrl));
 
   const activeBackend = await createBackend(
@@ -141,8 +150,21 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('will-quit', () => {
-    void backend?.dispose();
+  // Electron does not wait for async listeners: hold the quit until the backend has closed the
+  // watcher and written the ledger, then quit for real (bounded, so quitting never hangs).
+  let disposing: Promise<void> | null = null;
+  let disposed = false;
+  app.on('will-quit', (event) => {
+    const active = backend;
+    if (disposed || active === null) return;
+    event.preventDefault();
+    disposing ??= Promise.race([
+      active.dispose().catch((error: unknown) => console.error(error)),
+      new Promise<void>((resolve) => setTimeout(resolve, QUIT_GRACE_MS).unref()),
+    ]).then(() => {
+      disposed = true;
+      app.quit();
+    });
   });
   start().catch((error: unknown) => {
     dialog.showErrorBox('Paper Queue could not start', errorMessage(error));

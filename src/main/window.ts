@@ -60,7 +60,9 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
       webSecurity: true,
       allowRunningInsecureContent: false,
       navigateOnDragDrop: false,
-      spellcheck: true,
+      // On Windows and Linux Chromium's spellchecker downloads Hunspell dictionaries from
+      // Google's CDN; the app promises that nothing leaves the machine, so it is off.
+      spellcheck: false,
     },
   });
   if (bounds?.maximized) window.maximize();

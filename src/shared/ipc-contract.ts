@@ -6,6 +6,31 @@
  * renderer sees can never drift from what main handles.
  */
 import type {
+  AppendRequest,
+  BackupBeginRequest,
+  BackupCommitRequest,
+  BackupSource,
+  ExportBeginRequest,
+  ExportFileRequest,
+  ExportResult,
+  OpenBackupResult,
+  ReadChunk,
+  SavedFile,
+  SessionRequest,
+  SnapshotInfo,
+  WriteSessionInfo,
+} from './backup-types';
+import {
+  isAppendRequest,
+  isBackupBeginRequest,
+  isBackupCommitRequest,
+  isBackupSource,
+  isExportBeginRequest,
+  isExportFileRequest,
+  isReaderRequest,
+  isSessionRequest,
+} from './backup-validators';
+import type {
   ImportAck,
   ImportBatch,
   ImportFailure,
@@ -17,6 +42,7 @@ import type {
 } from './import-types';
 import type { AppInfo, AppSettings, MenuCommand } from './settings';
 import {
+  isFlushAnswer,
   isImportAck,
   isImportFailure,
   isIncomingFileList,
@@ -24,6 +50,8 @@ import {
   isPastedText,
   isRendererHello,
   isUrlRequest,
+  type FlushAnswer,
+  type FlushRequest,
 } from './ipc-validators';
 
 /** Request/response channels (renderer → main, awaited). `null` means "no payload". */
@@ -41,6 +69,22 @@ export interface InvokeContract {
   'renderer:ready': { request: RendererHello; response: InboxStatus };
   'inbox:reimport': { request: null; response: { readonly queued: number } };
   'shell:open-external': { request: string; response: boolean };
+  'backup:begin': { request: BackupBeginRequest; response: WriteSessionInfo | null };
+  'backup:append': { request: AppendRequest; response: null };
+  'backup:commit': { request: BackupCommitRequest; response: SavedFile };
+  'backup:abort': { request: SessionRequest; response: null };
+  'backup:list-snapshots': { request: null; response: readonly SnapshotInfo[] };
+  'backup:reveal-snapshots': { request: null; response: null };
+  'backup:open': { request: BackupSource; response: OpenBackupResult };
+  'backup:read': { request: { readonly readerId: string }; response: ReadChunk };
+  'backup:close': { request: { readonly readerId: string }; response: null };
+  'export:begin': { request: ExportBeginRequest; response: WriteSessionInfo | null };
+  'export:append': { request: AppendRequest; response: null };
+  'export:add-file': { request: ExportFileRequest; response: null };
+  'export:commit': { request: SessionRequest; response: ExportResult };
+  'export:abort': { request: SessionRequest; response: null };
+  /** The answer to `renderer:flush-request` (pending edits saved, or not). */
+  'renderer:flushed': { request: FlushAnswer; response: null };
 }
 
 /** Event channels (main → renderer, fire and forget). */
@@ -49,6 +93,8 @@ export interface EventContract {
   'import:progress': ImportRunProgress;
   'inbox:status': InboxStatus;
   'menu:command': MenuCommand;
+  /** Save pending edits now (the window is closing); answered with `renderer:flushed`. */
+  'renderer:flush-request': FlushRequest;
 }
 
 export type InvokeChannel = keyof InvokeContract;
@@ -73,6 +119,21 @@ export const REQUEST_VALIDATORS: {
   'renderer:ready': isRendererHello,
   'inbox:reimport': isNoPayload,
   'shell:open-external': isUrlRequest,
+  'backup:begin': isBackupBeginRequest,
+  'backup:append': isAppendRequest,
+  'backup:commit': isBackupCommitRequest,
+  'backup:abort': isSessionRequest,
+  'backup:list-snapshots': isNoPayload,
+  'backup:reveal-snapshots': isNoPayload,
+  'backup:open': isBackupSource,
+  'backup:read': isReaderRequest,
+  'backup:close': isReaderRequest,
+  'export:begin': isExportBeginRequest,
+  'export:append': isAppendRequest,
+  'export:add-file': isExportFileRequest,
+  'export:commit': isSessionRequest,
+  'export:abort': isSessionRequest,
+  'renderer:flushed': isFlushAnswer,
 };
 
 /** Preload function name for each invoke channel: one function per message. */
@@ -90,6 +151,21 @@ export const INVOKE_FUNCTIONS = {
   rendererReady: 'renderer:ready',
   reimportInbox: 'inbox:reimport',
   openExternal: 'shell:open-external',
+  beginBackup: 'backup:begin',
+  appendBackup: 'backup:append',
+  commitBackup: 'backup:commit',
+  abortBackup: 'backup:abort',
+  listSnapshots: 'backup:list-snapshots',
+  revealSnapshots: 'backup:reveal-snapshots',
+  openBackup: 'backup:open',
+  readBackup: 'backup:read',
+  closeBackup: 'backup:close',
+  beginExport: 'export:begin',
+  appendExport: 'export:append',
+  addExportFile: 'export:add-file',
+  commitExport: 'export:commit',
+  abortExport: 'export:abort',
+  answerFlushRequest: 'renderer:flushed',
 } as const satisfies Record<string, InvokeChannel>;
 
 /** Preload subscription name for each event channel. */
@@ -98,6 +174,7 @@ export const EVENT_FUNCTIONS = {
   onImportProgress: 'import:progress',
   onInboxStatus: 'inbox:status',
   onMenuCommand: 'menu:command',
+  onFlushRequest: 'renderer:flush-request',
 } as const satisfies Record<string, EventChannel>;
 
 type InvokeFunctions = typeof INVOKE_FUNCTIONS;

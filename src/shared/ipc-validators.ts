@@ -13,15 +13,32 @@ const MAX_NAME_LENGTH = 255;
 const MAX_MESSAGE_LENGTH = 4096;
 const MAX_URL_LENGTH = 4096;
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+/**
+ * Main asks the renderer to save what the user typed but the renderer has not saved yet (note
+ * drafts), before the window closes; `requestId` pairs the answer with the request.
+ */
+export interface FlushRequest {
+  readonly requestId: number;
+}
+
+/** The renderer's answer to a `FlushRequest`: whether everything pending is now saved. */
+export interface FlushAnswer {
+  readonly requestId: number;
+  readonly saved: boolean;
+}
+
+/** A plain object (not null, not an array). */
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function isShortString(value: unknown, max: number): value is string {
+/** A non-empty string of at most `max` characters. */
+export function isShortString(value: unknown, max: number): value is string {
   return typeof value === 'string' && value.length > 0 && value.length <= max;
 }
 
-function isCount(value: unknown): value is number {
+/** A non-negative safe integer. */
+export function isCount(value: unknown): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 }
 
@@ -90,9 +107,18 @@ export function isRendererHello(value: unknown): value is RendererHello {
   );
 }
 
-/** Only absolute http(s) URLs may be opened in the system browser. */
+export function isFlushAnswer(value: unknown): value is FlushAnswer {
+  return isRecord(value) && isCount(value.requestId) && typeof value.saved === 'boolean';
+}
+
+/** Only absolute http(s) URLs and plain mailto links may be opened outside the app. */
 export function isUrlRequest(value: unknown): value is string {
-  return isShortString(value, MAX_URL_LENGTH) && isHttpUrl(value);
+  return isShortString(value, MAX_URL_LENGTH) && isExternalUrl(value);
+}
+
+/** True for a URL the app hands to the operating system: http(s), or a plain mailto link. */
+export function isExternalUrl(value: string): boolean {
+  return isHttpUrl(value) || isPlainMailto(value);
 }
 
 /** True for a parseable absolute URL whose scheme is http or https. */
@@ -103,4 +129,25 @@ export function isHttpUrl(value: string): boolean {
   } catch {
     return false;
   }
+}
+
+const MAILTO_ADDRESS =
+  '[A-Za-z0-9._+-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+';
+/** A field value: URL-safe characters and percent escapes, except an escaped `&` or `=`. */
+const MAILTO_VALUE = "(?:[A-Za-z0-9._~!$'()*+,;:@/?-]|%(?!26|3[dD])[0-9A-Fa-f]{2})*";
+const MAILTO_FIELD = `(?:subject|body|cc|bcc)=${MAILTO_VALUE}`;
+const PLAIN_MAILTO = new RegExp(
+  `^mailto:${MAILTO_ADDRESS}(?:,${MAILTO_ADDRESS})*(?:\\?${MAILTO_FIELD}(?:&${MAILTO_FIELD})*)?$`,
+);
+
+/**
+ * True for a mailto link that only addresses a message: one or more plain addresses (letters,
+ * digits and `._+-` before the @), optionally a subject, body, cc or bcc (percent-encoded, as the
+ * URL parser leaves them). The mail program gets the link from the operating system, and some
+ * honour other fields such as `attach=` (a local file attached to the message), so any other
+ * field, an address that could smuggle one in (`a?attach=…@x.org`), whitespace, a control
+ * character or an escaped `&`/`=` is refused.
+ */
+export function isPlainMailto(value: string): boolean {
+  return value.length <= MAX_URL_LENGTH && PLAIN_MAILTO.test(value);
 }

@@ -22,6 +22,11 @@ export type MenuCommand =
   | 'show-imports'
   | 'open-inbox-folder'
   | 'choose-inbox-folder'
+  | 'back-up-library'
+  | 'restore-backup'
+  | 'export-library'
+  | 'show-backups'
+  | 'open-snapshots-folder'
   | 'reimport-inbox';
 
 /** Every menu command, for run-time validation of incoming messages. */
@@ -33,5 +38,10 @@ export const MENU_COMMANDS: readonly MenuCommand[] = [
   'show-imports',
   'open-inbox-folder',
   'choose-inbox-folder',
+  'back-up-library',
+  'restore-backup',
+  'export-library',
+  'show-backups',
+  'open-snapshots-folder',
   'reimport-inbox',
 ];

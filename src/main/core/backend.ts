@@ -1,8 +1,11 @@
 import { mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { InvokeChannel, RequestOf, ResponseOf } from '../../shared/ipc-contract';
-import { isHttpUrl } from '../../shared/ipc-validators';
+import { isExternalUrl } from '../../shared/ipc-validators';
 import type { AppInfo, AppSettings } from '../../shared/settings';
+import type { BackupDialogs } from './backup/backup-dialogs';
+import { BackupService } from './backup/backup-service';
+import { FlushRequests, type FlushResult } from './flush-requests';
 import { InboxControl } from './inbox/inbox-control';
 import type { EventSender } from './import/event-sender';
 import { ImportCoordinator, type CoordinatorOptions } from './import/import-coordinator';
@@ -21,8 +24,10 @@ export interface PlatformPort {
   /** Asks the user for dump files to import; empty when cancelled. */
   pickDumpFiles(): Promise<readonly string[]>;
   revealFolder(path: string): Promise<void>;
-  /** Opens a URL already checked to be http(s) in the system browser. */
+  /** Opens a URL already checked to be http(s) or a plain mailto link (browser, mail program). */
   openExternal(url: string): Promise<void>;
+  /** Save/open/folder dialogs of backups, restores and exports. */
+  readonly backupDialogs: BackupDialogs;
 }
 
 /** One async handler per invoke channel. */
@@ -39,6 +44,8 @@ export interface Backend {
   /** Current settings including window bounds (the host persists bounds through `saveWindow`). */
   settings(): StoredSettings;
   saveWindow(bounds: StoredSettings['window']): Promise<void>;
+  /** Asks the renderer to save pending edits (before closing), waiting at most `limitMs`. */
+  flushRenderer(limitMs: number): Promise<FlushResult>;
   dispose(): Promise<void>;
 }
 
@@ -76,6 +83,7 @@ export async function createBackend(
   );
   const coordinator = new ImportCoordinator(ledger, platform.send, options);
   const intake = new Intake(coordinator, () => settings.inboxFolder, options.intake);
+  const flushes = new FlushRequests(platform.send);
   const inbox = new InboxControl(
     settings.inboxFolder,
     {
@@ -89,6 +97,12 @@ export async function createBackend(
   const watchInbox = (): Promise<void> =>
     inbox.watch(settings.inboxFolder, settings.inboxFolder === paths.defaultInboxFolder);
   const publicSettings = (): AppSettings => ({ inboxFolder: settings.inboxFolder });
+  const backup = new BackupService({
+    userDataFolder: paths.userDataFolder,
+    appLabel: `${platform.appInfo.name} ${platform.appInfo.version}`,
+    dialogs: platform.backupDialogs,
+    revealFolder: (path) => platform.revealFolder(path),
+  });
 
   const handlers: InvokeHandlers = {
     'app:info': async () => platform.appInfo,
@@ -152,10 +166,15 @@ export async function createBackend(
       return { queued: files.length };
     },
     'shell:open-external': async (url) => {
-      if (!isHttpUrl(url)) return false;
+      if (!isExternalUrl(url)) return false;
       await platform.openExternal(url);
       return true;
     },
+    'renderer:flushed': async (answer) => {
+      flushes.answer(answer);
+      return null;
+    },
+    ...backup.handlers,
   };
 
   await watchInbox();
@@ -169,12 +188,14 @@ export async function createBackend(
       settings = { ...settings, window: bounds };
       await saveSettings(settingsPath, settings);
     },
+    flushRenderer: (limitMs) => flushes.request(limitMs),
     dispose: async () => {
       await inbox.stop();
       intake.dispose();
       coordinator.rendererGone();
       await coordinator.whenIdle();
       await ledger.close();
+      await backup.dispose();
     },
   };
 }

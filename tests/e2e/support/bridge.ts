@@ -17,6 +17,12 @@ export interface FakeDialogs {
   nextFiles: string[];
   revealed: string[];
   opened: string[];
+  /** Answer of the next backup/export save dialog (null: cancelled). */
+  nextSavePath: string | null;
+  /** Answer of the next "restore from a backup" open dialog (null: cancelled). */
+  nextBackupFile: string | null;
+  /** Answer of the next export folder dialog (null: cancelled). */
+  nextExportFolder: string | null;
 }
 
 /** A running bridge: the real backend, its folders and the fake dialogs. */
@@ -29,6 +35,8 @@ export interface Bridge {
 }
 
 const BYTES_MARKER = '__pqBytes';
+/** A response replaced by `{__pqPayload: id}`, fetched from `PAYLOAD_PATH` like large events. */
+const PAYLOAD_MARKER = '__pqPayload';
 
 /** Same-origin path the page uploads byte arrays of requests to (see `encode` in the page). */
 const UPLOAD_PATH = '/__pq-bridge/upload/';
@@ -80,7 +88,15 @@ export async function installBridge(
   const userDataFolder = options.userDataFolder ?? join(root, 'user-data');
   const inboxFolder = options.inboxFolder ?? join(root, 'inbox');
   await mkdir(userDataFolder, { recursive: true });
-  const dialogs: FakeDialogs = { nextFolder: null, nextFiles: [], revealed: [], opened: [] };
+  const dialogs: FakeDialogs = {
+    nextFolder: null,
+    nextFiles: [],
+    revealed: [],
+    opened: [],
+    nextSavePath: null,
+    nextBackupFile: null,
+    nextExportFolder: null,
+  };
 
   // Events travel as JSON text. A small one rides inside a `page.evaluate` call. A large one (an
   // import batch of 1000 papers is ~1.5 MB) would be escaped into a DevTools protocol message and
@@ -135,6 +151,11 @@ export async function installBridge(
       openExternal: async (url) => {
         dialogs.opened.push(url);
       },
+      backupDialogs: {
+        chooseSavePath: async () => dialogs.nextSavePath,
+        chooseBackupFile: async () => dialogs.nextBackupFile,
+        chooseExportFolder: async () => dialogs.nextExportFolder,
+      },
     },
     { userDataFolder, defaultInboxFolder: inboxFolder },
     { watchStabilityMs: 200 },
@@ -161,11 +182,18 @@ export async function installBridge(
     async (_source, channel: string, payload: unknown, uploadId: string | null) => {
       if (!isInvokeChannel(channel)) throw new Error(`Unknown channel ${channel}`);
       options.onInvoke?.(channel);
+      let result: unknown;
       try {
-        return await invokeValidated(backend.handlers, channel, decodeBytes(payload, uploads));
+        result = await invokeValidated(backend.handlers, channel, decodeBytes(payload, uploads));
       } finally {
         if (uploadId !== null) uploads.delete(uploadId);
       }
+      // Large responses (a chunk of a backup being restored) take the fetch path of large events.
+      const json = JSON.stringify(result);
+      if (json === undefined || json.length <= INLINE_EVENT_CHARS) return result;
+      const id = nextPayloadId++;
+      payloads.set(id, json);
+      return { [PAYLOAD_MARKER]: id };
     },
   );
 
@@ -173,7 +201,7 @@ export async function installBridge(
   // `__name` helper; define it in the page so the same bridge works there and under Playwright.
   await page.addInitScript('globalThis.__name ??= (target) => target;');
   await page.addInitScript(
-    ({ invokeFunctions, eventFunctions, marker, payloadPath, uploadPath }) => {
+    ({ invokeFunctions, eventFunctions, marker, payloadMarker, payloadPath, uploadPath }) => {
       const listeners = new Map<string, Set<(payload: unknown) => void>>();
       let nextUpload = 1;
       // The byte arrays of one request go in one binary upload; markers point into it.
@@ -196,6 +224,11 @@ export async function installBridge(
           __pqInvoke: (c: string, p: unknown, upload: string | null) => Promise<unknown>;
         }
       ).__pqInvoke;
+      const fetchPayload = async (id: number): Promise<unknown> => {
+        const response = await fetch(`${payloadPath}${id}`);
+        if (!response.ok) throw new Error(`bridge payload ${id}: ${response.status}`);
+        return JSON.parse(await response.text()) as unknown;
+      };
       const api: Record<string, unknown> = {};
       for (const [name, channel] of Object.entries(invokeFunctions)) {
         api[name] = async (payload?: unknown) => {
@@ -206,10 +239,13 @@ export async function installBridge(
           const parts: Uint8Array[] = [];
           const id = `${Date.now()}-${nextUpload++}`;
           const encoded = encode(payload ?? null, parts, id);
-          if (parts.length === 0) return invoke(channel, encoded, null);
-          const body = new Blob(parts as Uint8Array<ArrayBuffer>[]);
-          await fetch(`${uploadPath}${id}`, { method: 'POST', body });
-          return invoke(channel, encoded, id);
+          if (parts.length > 0) {
+            const body = new Blob(parts as Uint8Array<ArrayBuffer>[]);
+            await fetch(`${uploadPath}${id}`, { method: 'POST', body });
+          }
+          const result = await invoke(channel, encoded, parts.length > 0 ? id : null);
+          const large = (result as Record<string, unknown> | null)?.[payloadMarker];
+          return typeof large === 'number' ? fetchPayload(large) : result;
         };
       }
       for (const [name, channel] of Object.entries(eventFunctions)) {
@@ -250,6 +286,7 @@ export async function installBridge(
       invokeFunctions: INVOKE_FUNCTIONS,
       eventFunctions: EVENT_FUNCTIONS,
       marker: BYTES_MARKER,
+      payloadMarker: PAYLOAD_MARKER,
       payloadPath: PAYLOAD_PATH,
       uploadPath: UPLOAD_PATH,
     },

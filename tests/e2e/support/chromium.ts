@@ -1,14 +1,20 @@
-import { existsSync } from 'node:fs';
+import {
+  findChromium,
+  systemChromiumSearch,
+  type ChromiumLookup,
+} from '../../../scripts/lib/find-chromium';
 
-/** Debian's chromium, used when installed; otherwise Playwright's own browser. */
-const DEBIAN_CHROMIUM = '/usr/bin/chromium';
+/** The browser found on this machine (see findChromium for the order), looked up once. */
+export const CHROMIUM: ChromiumLookup = findChromium(systemChromiumSearch());
 
 /**
  * Launch options shared by the e2e tests and the browser benchmarks. The flags keep Chromium off
  * the (closed) network and out of first-run work; `--no-sandbox` because CI runs as root.
+ * Without a browser the path is left to Playwright, whose own error then names the problem
+ * (`npm test` never gets there: scripts/ensure-chromium.ts stops it first).
  */
 export const CHROMIUM_LAUNCH_OPTIONS = {
-  ...(existsSync(DEBIAN_CHROMIUM) ? { executablePath: DEBIAN_CHROMIUM } : {}),
+  ...(CHROMIUM.path !== null ? { executablePath: CHROMIUM.path } : {}),
   args: [
     '--no-sandbox',
     '--disable-gpu',

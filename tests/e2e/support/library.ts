@@ -67,3 +67,24 @@ export async function selectPaper(page: Page, title: string): Promise<void> {
     title,
   );
 }
+
+/** Pastes a compact-format listing of `titleAndAbstracts` (title, abstract, title, …). */
+export async function pasteListing(
+  page: Page,
+  titleAndAbstracts: readonly string[],
+): Promise<void> {
+  const [firstTitle = '', ...rest] = titleAndAbstracts;
+  const listing = [
+    'Get trending papers in your email inbox once a day!',
+    'Get trending papers in your email inbox!',
+    `Subscribe${firstTitle}`,
+    ...rest,
+  ].join('\n');
+  await page.evaluate((text) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    document.body.dispatchEvent(
+      new ClipboardEvent('paste', { clipboardData: data, bubbles: true }),
+    );
+  }, listing);
+}

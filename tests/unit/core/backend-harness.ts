@@ -104,6 +104,11 @@ export async function startBackend(options: HarnessOptions = {}): Promise<Backen
       pickDumpFiles: async () => [],
       revealFolder: async () => undefined,
       openExternal: async () => undefined,
+      backupDialogs: {
+        chooseSavePath: async () => null,
+        chooseBackupFile: async () => null,
+        chooseExportFolder: async () => null,
+      },
     },
     { userDataFolder: userData, defaultInboxFolder: inbox },
     { batchSize: 1000, watchStabilityMs: 100, lingerMs: 50, progressIntervalMs: 0, ...options },

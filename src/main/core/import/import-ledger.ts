@@ -144,8 +144,14 @@ export class ImportLedger {
     await this.writing;
   }
 
-  /** Writes what is pending and closes the journal. */
+  /**
+   * Writes what is pending, folds the journal into the snapshot (after a clean shutdown the
+   * ledger is one file) and closes the journal.
+   */
   async close(): Promise<void> {
+    if (this.journalLines > 0 || this.unwritten.length > 0) {
+      await this.enqueueWrite(true).catch(() => undefined);
+    }
     await this.flush();
     const journal = this.journal;
     this.journal = null;

@@ -2,6 +2,7 @@ import { useCallback, useRef, useState } from 'react';
 import type { PaperQueueApi } from '../../../shared/ipc-contract';
 import type { MenuCommand } from '../../../shared/settings';
 import { useViewCounts, type LibraryView } from '../db';
+import { BackupCenter } from '../features/backup/BackupCenter';
 import { ImportsView } from '../features/imports/ImportsView';
 import { ImportActivity } from '../features/import/ImportActivity';
 import { useDropAndPaste } from '../features/import/use-drop-and-paste';
@@ -156,6 +157,7 @@ export function AppShell({ api }: { readonly api: PaperQueueApi }): React.JSX.El
         }
       />
       {showShortcuts ? <ShortcutsDialog onClose={() => setShowShortcuts(false)} /> : null}
+      <BackupCenter api={api} />
       {dragging ? <div className="drop-overlay">Drop listing dumps to import them</div> : null}
     </div>
   );

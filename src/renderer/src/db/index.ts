@@ -26,6 +26,7 @@ export {
 export { mergeImportBatch } from './import-repository';
 export { libraryHello } from './library-identity';
 export { setImportRunWaiting } from './import-activity';
+export { openLibraryChecked, type LibraryOpenOutcome } from './open-library';
 export { setStatus } from './status-repository';
 export {
   MIN_QUEUE_RANK_GAP,
@@ -72,8 +73,29 @@ export { onLibraryChanged, type LibraryChange, type LibraryChangeListener } from
 export {
   describeDbError,
   estimateStorage,
+  isLibraryError,
   isQuotaError,
   requestPersistentStorage,
   type PersistenceAnswer,
   type StorageEstimateResult,
 } from './storage';
+export {
+  BACKUP_SCHEMA_VERSION,
+  KEPT_NOTE_MARKER,
+  backUpLibrary,
+  isLibraryEmpty,
+  mergeRestore,
+  previewRestore,
+  readBackupRows,
+  replaceRestore,
+  snapshotBeforeUpgrade,
+  type BackupRows,
+  type BackupSink,
+  type ReplaceCounts,
+  type RestoreMergeCounts,
+  type RestorePreview,
+  type SnapshotWriter,
+  type TableDump,
+} from './backup';
+export { isImportActive } from './import-activity';
+export { EXPORT_PAGE_SIZE, forEachExportPage, type ExportItem } from './export-items';

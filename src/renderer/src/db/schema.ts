@@ -57,7 +57,10 @@ export const CURRENT_SCHEMA_VERSION = 4;
 /**
  * The library database. Tables are typed; `papers` and `paperSummaries` are written only by
  * imports, `entries` and `tags` only by user actions (plus default entries for new papers).
- * Transactions use strict durability so an acknowledged import batch survives a crash.
+ * Every transaction uses strict durability (Chromium's `durability: 'strict'`): Dexie passes it to
+ * IndexedDB for plain table writes and `db.transaction('rw', …)` alike, so a write resolves only
+ * once it is flushed to disk, and the UI, which shows a change as done only after its write
+ * resolves, never claims something a crash could take back (tests/unit/db/durability.test.ts).
  */
 export class LibraryDb extends Dexie {
   declare readonly papers: EntityTable<PaperRecord, 'id'>;

@@ -9,10 +9,13 @@ import {
   type TagCount,
   type ViewCounts,
 } from '../../db';
+import { useExportScopePublisher } from '../backup/export/export-scope';
+import { PaneBoundary } from '../errors/PaneBoundary';
 import type { SearchResults } from '../search/use-search-results';
 import type { ShortcutAction } from '../shortcuts/shortcut-map';
 import { TagManagerDialog } from '../tags/TagManagerDialog';
 import { DetailPane } from './DetailPane';
+import { openExternalLink } from './library-actions';
 import { STATUS_VIEWS } from './library-view';
 import { ListPane } from './ListPane';
 import { Sidebar } from './Sidebar';
@@ -55,6 +58,7 @@ export function LibraryWorkspace(props: LibraryWorkspaceProps): React.JSX.Elemen
   const focused = selection.selection.focused;
   const detail = usePaperDetail(focused);
   const title = viewTitle(view, tags);
+  useExportScopePublisher(title, ids, selection.selection.selected, focused);
 
   useEffect(() => setEditRequests({ tags: 0, note: 0 }), [focused]);
 
@@ -66,7 +70,7 @@ export function LibraryWorkspace(props: LibraryWorkspaceProps): React.JSX.Elemen
     },
     [onViewChange, clear],
   );
-  const openLink = useCallback((url: string) => void api.openExternal(url), [api]);
+  const openLink = useCallback((url: string) => openExternalLink(api, url), [api]);
 
   useWorkspaceShortcuts({
     ids,
@@ -82,40 +86,59 @@ export function LibraryWorkspace(props: LibraryWorkspaceProps): React.JSX.Elemen
 
   return (
     <>
-      <Sidebar
-        view={view}
-        counts={props.counts}
-        tags={tags}
-        showingImports={props.sidebarExtra.showingImports}
-        onSelectView={selectView}
-        onManageTag={setManagedTag}
-        onShowImports={props.sidebarExtra.onShowImports}
-      />
+      <PaneBoundary paneClassName="sidebar" what="The sidebar">
+        <Sidebar
+          view={view}
+          counts={props.counts}
+          tags={tags}
+          showingImports={props.sidebarExtra.showingImports}
+          onSelectView={selectView}
+          onManageTag={setManagedTag}
+          onShowImports={props.sidebarExtra.onShowImports}
+        />
+      </PaneBoundary>
       {props.mainPane ?? (
         <>
-          <ListPane
-            view={view}
-            title={title}
-            rows={rows}
-            visible={visible}
-            ids={ids}
-            sort={sort}
-            onSort={setSort}
-            search={search}
-            selection={selection}
-            tags={tags}
-            tagsById={tagsById}
-          />
-          <DetailPane
-            detail={detail}
-            hasRows={visible.length > 0}
-            search={search}
-            tags={tags}
-            tagsById={tagsById}
-            tagEditRequest={editRequests.tags}
-            noteEditRequest={editRequests.note}
-            onOpenLink={openLink}
-          />
+          <PaneBoundary
+            paneClassName="list-pane"
+            what="The list"
+            resetKeys={[title, search?.query, sort]}
+          >
+            <ListPane
+              view={view}
+              title={title}
+              rows={rows}
+              visible={visible}
+              ids={ids}
+              sort={sort}
+              onSort={setSort}
+              search={search}
+              selection={selection}
+              tags={tags}
+              tagsById={tagsById}
+            />
+          </PaneBoundary>
+          <PaneBoundary
+            paneClassName="detail-pane"
+            what="This paper"
+            resetKeys={[focused, detail]}
+            actions={
+              <button type="button" onClick={clear}>
+                Back to the list
+              </button>
+            }
+          >
+            <DetailPane
+              detail={detail}
+              hasRows={visible.length > 0}
+              search={search}
+              tags={tags}
+              tagsById={tagsById}
+              tagEditRequest={editRequests.tags}
+              noteEditRequest={editRequests.note}
+              onOpenLink={openLink}
+            />
+          </PaneBoundary>
         </>
       )}
       {managedTag && tags.length > 0 ? (

@@ -11,12 +11,13 @@ import {
   renameTag,
   restoreEntries,
   restoreTag,
-  setNote,
   setStatus,
   setTagColor,
   type PaperStatus,
   type UndoRecord,
 } from '../../db';
+import { errorMessage } from '../../../../shared/error-message';
+import type { PaperQueueApi } from '../../../../shared/ipc-contract';
 import { showToast } from '../toasts/toast-store';
 import { pushUndo } from '../undo/undo-stack';
 
@@ -130,8 +131,22 @@ export async function removeTag(tagId: string, name: string): Promise<void> {
   });
 }
 
-/** Saves a note; returns false (and shows why) when it could not be saved. */
-export async function saveNote(id: string, markdown: string): Promise<boolean> {
-  const undo = await attempt('Could not save the note', () => setNote(getLibrary(), id, markdown));
-  return undo !== undefined;
+/**
+ * Opens a link outside the app (the browser; the mail program for mailto). Main refuses anything
+ * but http(s) and plain mailto links; a refusal or a failure is explained, never left unhandled.
+ */
+export function openExternalLink(api: Pick<PaperQueueApi, 'openExternal'>, url: string): void {
+  const title = 'Could not open the link';
+  api.openExternal(url).then(
+    (opened) => {
+      if (!opened) {
+        showToast({
+          kind: 'error',
+          title,
+          detail: `Paper Queue opens only web (http, https) and e-mail (mailto) links: ${url}`,
+        });
+      }
+    },
+    (error: unknown) => showToast({ kind: 'error', title, detail: errorMessage(error) }),
+  );
 }

@@ -1,7 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import { MAX_NOTE_LENGTH } from '../../db';
-import { saveNote } from '../library/library-actions';
+import { ErrorBoundary } from '../errors/ErrorBoundary';
+import { ErrorNotice } from '../errors/ErrorNotice';
+import { noteDrafts, useNoteDraft } from './note-drafts';
 import { NoteMarkdown } from './NoteMarkdown';
+import { NoteSaveState } from './NoteSaveState';
 
 /** Props of the note editor for one paper. */
 export interface NoteEditorProps {
@@ -15,41 +18,34 @@ export interface NoteEditorProps {
 const AUTOSAVE_MS = 600;
 
 /**
- * Markdown note with Write/Preview tabs. Typing autosaves after a short pause and when the
- * editor loses focus or the paper changes, so nothing typed is lost; a save failure keeps the
- * draft in the editor and says why.
+ * Markdown note with Write/Preview tabs. Typed text goes to the note drafts at once and is saved
+ * after a short pause, when the editor loses focus, when the paper changes and before the window
+ * closes; a draft whose save failed is kept (also across paper switches) and offers Retry.
  */
 export function NoteEditor(props: NoteEditorProps): React.JSX.Element {
-  const [draft, setDraft] = useState(props.savedNote);
-  const [mode, setMode] = useState<'write' | 'preview'>(props.savedNote ? 'preview' : 'write');
-  const [state, setState] = useState<'saved' | 'saving' | 'unsaved' | 'failed'>('saved');
+  const { paperId, savedNote } = props;
+  const draft = useNoteDraft(paperId);
+  const [text, setText] = useState(() => noteDrafts.get(paperId)?.text ?? savedNote);
+  const [mode, setMode] = useState<'write' | 'preview'>(text ? 'preview' : 'write');
   const textarea = useRef<HTMLTextAreaElement>(null);
+  const tooLong = text.length > MAX_NOTE_LENGTH;
+
   useEffect(() => {
     if (props.editRequest === 0) return;
     setMode('write');
     requestAnimationFrame(() => textarea.current?.focus());
   }, [props.editRequest]);
-  const latest = useRef({ paperId: props.paperId, draft, saved: props.savedNote });
-  latest.current = { paperId: props.paperId, draft, saved: props.savedNote };
 
+  const pending = draft?.state.kind === 'editing' && !tooLong;
   useEffect(() => {
-    if (draft === props.savedNote) return undefined;
-    setState('unsaved');
-    const timer = setTimeout(() => {
-      setState('saving');
-      void saveNote(props.paperId, draft).then((ok) => setState(ok ? 'saved' : 'failed'));
-    }, AUTOSAVE_MS);
+    if (!pending) return undefined;
+    const timer = setTimeout(() => void noteDrafts.save(paperId), AUTOSAVE_MS);
     return () => clearTimeout(timer);
-  }, [draft, props.paperId, props.savedNote]);
+  }, [pending, text, paperId]);
 
-  useEffect(() => {
-    return () => {
-      const { paperId, draft: pending, saved } = latest.current;
-      if (pending !== saved) void saveNote(paperId, pending);
-    };
-  }, [props.paperId]);
+  // Leaving the paper saves what is pending; a failure keeps the draft for when it is reopened.
+  useEffect(() => () => void noteDrafts.save(paperId), [paperId]);
 
-  const tooLong = draft.length > MAX_NOTE_LENGTH;
   return (
     <section className="note-editor" aria-label="Note">
       <div className="note-tabs" role="tablist">
@@ -69,19 +65,12 @@ export function NoteEditor(props: NoteEditorProps): React.JSX.Element {
         >
           Preview
         </button>
-        <span className="note-state muted" data-testid="note-state" aria-live="polite">
-          {tooLong
-            ? 'Too long to save'
-            : state === 'saved'
-              ? draft
-                ? 'Saved'
-                : ''
-              : state === 'saving'
-                ? 'Saving…'
-                : state === 'failed'
-                  ? 'Not saved'
-                  : 'Editing…'}
-        </span>
+        <NoteSaveState
+          draft={draft}
+          text={text}
+          tooLong={tooLong}
+          onRetry={() => void noteDrafts.save(paperId)}
+        />
       </div>
       {mode === 'write' ? (
         <textarea
@@ -90,16 +79,29 @@ export function NoteEditor(props: NoteEditorProps): React.JSX.Element {
           className="note-text"
           aria-label="Note (markdown)"
           placeholder="Notes in markdown: **bold**, _italic_, - lists, [links](https://…)"
-          value={draft}
-          onChange={(event) => setDraft(event.target.value)}
+          value={text}
+          onChange={(event) => {
+            setText(event.target.value);
+            noteDrafts.edit(paperId, event.target.value, savedNote);
+          }}
           onBlur={() => {
-            if (draft !== props.savedNote && !tooLong)
-              void saveNote(props.paperId, draft).then((ok) => setState(ok ? 'saved' : 'failed'));
+            if (!tooLong) void noteDrafts.save(paperId);
           }}
           rows={8}
         />
-      ) : draft.trim() ? (
-        <NoteMarkdown markdown={draft} onOpenLink={props.onOpenLink} />
+      ) : text.trim() ? (
+        <ErrorBoundary
+          resetKeys={[text]}
+          fallback={(error) => (
+            <ErrorNotice title="The preview of this note could not be shown" error={error}>
+              <button type="button" onClick={() => setMode('write')}>
+                Edit as plain text
+              </button>
+            </ErrorNotice>
+          )}
+        >
+          <NoteMarkdown markdown={text} onOpenLink={props.onOpenLink} />
+        </ErrorBoundary>
       ) : (
         <p className="muted">No note yet. Press N or choose Write.</p>
       )}
