@@ -24,6 +24,8 @@ export {
   openLibrary,
 } from './schema';
 export { mergeImportBatch } from './import-repository';
+export { libraryHello } from './library-identity';
+export { setImportRunWaiting } from './import-activity';
 export { openLibraryChecked, type LibraryOpenOutcome } from './open-library';
 export { setStatus } from './status-repository';
 export {
@@ -65,7 +67,8 @@ export {
   type ViewCounts,
 } from './queries';
 export { loadSearchDocuments, type LibrarySearchDocument } from './search-documents';
-export { useImports, usePaperDetail, useTags, useViewCounts, useViewRows } from './hooks';
+export { useImports, usePaperDetail, useTags } from './hooks';
+export { useViewCounts, useViewRows } from './library-snapshot';
 export { onLibraryChanged, type LibraryChange, type LibraryChangeListener } from './change-feed';
 export {
   describeDbError,
