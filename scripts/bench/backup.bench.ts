@@ -37,6 +37,7 @@ async function writeGeneratedBackup(path: string, size: number): Promise<void> {
   const importedAt = '2025-04-17T09:00:00.000Z';
   const source = {
     importId: 'bench',
+    runId: 'bench',
     file: 'generated.txt',
     hash: 'bench-hash',
     origin: 'drop' as const,

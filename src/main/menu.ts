@@ -29,6 +29,7 @@ export function installApplicationMenu(
         { type: 'separator' },
         command('Open Inbox Folder', 'open-inbox-folder'),
         command('Choose Inbox Folder…', 'choose-inbox-folder'),
+        command('Re-import the Inbox', 'reimport-inbox'),
         command('Import History', 'show-imports', 'CmdOrCtrl+Shift+I'),
         { type: 'separator' },
         command('Settings…', 'show-settings', 'CmdOrCtrl+,'),

@@ -33,10 +33,12 @@ import {
 import type {
   ImportAck,
   ImportBatch,
-  ImportNotice,
+  ImportFailure,
   ImportRequestResult,
+  ImportRunProgress,
   InboxStatus,
   IncomingFile,
+  RendererHello,
 } from './import-types';
 import type { AppInfo, AppSettings, MenuCommand, UiPreferences } from './settings';
 import {
@@ -47,10 +49,10 @@ import {
   isNoPayload,
   isPastedText,
   isUiPreferences,
+  isRendererHello,
   isUrlRequest,
   type FlushAnswer,
   type FlushRequest,
-  type ImportFailure,
 } from './ipc-validators';
 
 /** Request/response channels (renderer → main, awaited). `null` means "no payload". */
@@ -66,7 +68,8 @@ export interface InvokeContract {
   'import:samples': { request: null; response: ImportRequestResult };
   'import:ack': { request: ImportAck; response: null };
   'import:fail': { request: ImportFailure; response: null };
-  'renderer:ready': { request: null; response: InboxStatus };
+  'renderer:ready': { request: RendererHello; response: InboxStatus };
+  'inbox:reimport': { request: null; response: { readonly queued: number } };
   'shell:open-external': { request: string; response: boolean };
   'backup:begin': { request: BackupBeginRequest; response: WriteSessionInfo | null };
   'backup:append': { request: AppendRequest; response: null };
@@ -89,7 +92,7 @@ export interface InvokeContract {
 /** Event channels (main → renderer, fire and forget). */
 export interface EventContract {
   'import:batch': ImportBatch;
-  'import:notice': ImportNotice;
+  'import:progress': ImportRunProgress;
   'inbox:status': InboxStatus;
   'menu:command': MenuCommand;
   /** Save pending edits now (the window is closing); answered with `renderer:flushed`. */
@@ -116,7 +119,8 @@ export const REQUEST_VALIDATORS: {
   'import:samples': isNoPayload,
   'import:ack': isImportAck,
   'import:fail': isImportFailure,
-  'renderer:ready': isNoPayload,
+  'renderer:ready': isRendererHello,
+  'inbox:reimport': isNoPayload,
   'shell:open-external': isUrlRequest,
   'backup:begin': isBackupBeginRequest,
   'backup:append': isAppendRequest,
@@ -149,6 +153,7 @@ export const INVOKE_FUNCTIONS = {
   acknowledgeBatch: 'import:ack',
   reportBatchFailure: 'import:fail',
   rendererReady: 'renderer:ready',
+  reimportInbox: 'inbox:reimport',
   openExternal: 'shell:open-external',
   beginBackup: 'backup:begin',
   appendBackup: 'backup:append',
@@ -170,7 +175,7 @@ export const INVOKE_FUNCTIONS = {
 /** Preload subscription name for each event channel. */
 export const EVENT_FUNCTIONS = {
   onImportBatch: 'import:batch',
-  onImportNotice: 'import:notice',
+  onImportProgress: 'import:progress',
   onInboxStatus: 'inbox:status',
   onMenuCommand: 'menu:command',
   onFlushRequest: 'renderer:flush-request',

@@ -3,7 +3,7 @@
  * every field is checked for type and size before main acts on it. Kept free of dependencies so
  * the shared layer has no runtime imports.
  */
-import type { ImportAck, IncomingFile } from './import-types';
+import type { ImportAck, ImportFailure, IncomingFile, RendererHello } from './import-types';
 import { DENSITIES, LIST_SORTS, THEME_CHOICES, type UiPreferences } from './settings';
 
 /** Largest dump main accepts, in bytes (also the parser's cap). */
@@ -13,12 +13,6 @@ export const MAX_FILES_PER_REQUEST = 200;
 const MAX_NAME_LENGTH = 255;
 const MAX_MESSAGE_LENGTH = 4096;
 const MAX_URL_LENGTH = 4096;
-
-/** The renderer's report that committing a batch failed (e.g. disk full); main keeps the file pending. */
-export interface ImportFailure {
-  readonly importId: string;
-  readonly message: string;
-}
 
 /**
  * Main asks the renderer to save what the user typed but the renderer has not saved yet (note
@@ -84,7 +78,7 @@ export function isPastedText(value: unknown): value is string {
 }
 
 export function isImportAck(value: unknown): value is ImportAck {
-  if (!isRecord(value) || !isShortString(value.importId, 128) || !isCount(value.index))
+  if (!isRecord(value) || !isShortString(value.streamId, 128) || !isCount(value.index))
     return false;
   const counts = value.counts;
   return (
@@ -98,8 +92,19 @@ export function isImportAck(value: unknown): value is ImportAck {
 export function isImportFailure(value: unknown): value is ImportFailure {
   return (
     isRecord(value) &&
-    isShortString(value.importId, 128) &&
+    isShortString(value.streamId, 128) &&
+    isCount(value.index) &&
     isShortString(value.message, MAX_MESSAGE_LENGTH)
+  );
+}
+
+/** The renderer's ready message: its library id (a UUID-like token) and its paper count. */
+export function isRendererHello(value: unknown): value is RendererHello {
+  return (
+    isRecord(value) &&
+    isShortString(value.libraryId, 128) &&
+    /^[\w-]+$/.test(value.libraryId) &&
+    isCount(value.papers)
   );
 }
 

@@ -71,7 +71,8 @@ export type MenuCommand =
   | 'restore-backup'
   | 'export-library'
   | 'show-backups'
-  | 'open-snapshots-folder';
+  | 'open-snapshots-folder'
+  | 'reimport-inbox';
 
 /** Every menu command, for run-time validation of incoming messages. */
 export const MENU_COMMANDS: readonly MenuCommand[] = [
@@ -88,4 +89,5 @@ export const MENU_COMMANDS: readonly MenuCommand[] = [
   'export-library',
   'show-backups',
   'open-snapshots-folder',
+  'reimport-inbox',
 ];

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { dirname, join } from 'node:path';
 import { expect, test } from './support/fixtures';
 import { loadSamples, openView, rowTitles, viewCount } from './support/library';
 
@@ -150,11 +151,11 @@ test.describe('theme and settings', () => {
     await page.getByRole('button', { name: 'Settings' }).click();
     const dialog = page.getByTestId('settings-dialog');
     await expect(dialog.getByTestId('settings-inbox')).toHaveText(bridge.inboxFolder);
-    bridge.dialogs.nextFolder = `${bridge.userDataFolder}/other-inbox`;
+    // A sibling of the user-data folder: the user-data folder itself is refused as an inbox.
+    const other = join(dirname(bridge.userDataFolder), 'other-inbox');
+    bridge.dialogs.nextFolder = other;
     await dialog.getByRole('button', { name: 'Change…' }).click();
-    await expect(dialog.getByTestId('settings-inbox')).toHaveText(
-      `${bridge.userDataFolder}/other-inbox`,
-    );
+    await expect(dialog.getByTestId('settings-inbox')).toHaveText(other);
   });
 });
 

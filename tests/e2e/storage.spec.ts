@@ -263,7 +263,8 @@ test.describe('writes on a full disk', () => {
     const writes = await page.evaluate(
       () => (window as unknown as { __pqWrites: string[] }).__pqWrites,
     );
-    expect(writes.length).toBeGreaterThan(8);
+    // The samples import in one or two batches; the rest are the user's writes.
+    expect(writes.length).toBeGreaterThan(4);
     expect(new Set(writes)).toEqual(new Set(['strict']));
   });
 });

@@ -49,20 +49,18 @@ describe('quitting', () => {
     const close = vi.spyOn(FSWatcher.prototype, 'close');
     const dump = await readFile('resources/samples/daily-papers-apr-17.txt', 'utf8');
 
-    await trustedInvoke(window, 'renderer:ready', null);
+    await trustedInvoke(window, 'renderer:ready', { libraryId: 'smoke-library', papers: 0 });
     expect(await trustedInvoke(window, 'import:text', dump)).toMatchObject({ refused: [] });
     const batch = await vi.waitFor(() => {
       const [first] = window.webContents.payloads('import:batch') as ImportBatch[];
       if (!first) throw new Error('no batch yet');
       return first;
     });
-    expect(batch.count).toBe(1);
-    const counts = { added: batch.papers.length, updated: 0, unchanged: 0 };
-    await trustedInvoke(window, 'import:ack', {
-      importId: batch.source.importId,
-      index: 0,
-      counts,
-    });
+    const [segment] = batch.segments;
+    if (!segment) throw new Error('empty batch');
+    expect(segment.count).toBe(1);
+    const counts = { added: segment.papers.length, updated: 0, unchanged: 0 };
+    await trustedInvoke(window, 'import:ack', { streamId: batch.streamId, index: 0, counts });
 
     // The ledger write of that import is still in flight when the user quits.
     const quit = quitApp(main.fake);
@@ -72,7 +70,7 @@ describe('quitting', () => {
     expect(main.fake.app.quitRequests).toBe(1);
     expect(close).toHaveBeenCalledTimes(1);
     const ledger = JSON.parse(await readFile(ledgerPath, 'utf8')) as { hash: string }[];
-    expect(ledger.map((entry) => entry.hash)).toEqual([batch.source.hash]);
+    expect(ledger.map((entry) => entry.hash)).toEqual([segment.source.hash]);
   });
 
   it('does not hold the quit a second time', async () => {

@@ -14,8 +14,8 @@ import { FlushRequests, type FlushResult } from './flush-requests';
 import { InboxControl } from './inbox/inbox-control';
 import type { EventSender } from './import/event-sender';
 import { ImportCoordinator, type CoordinatorOptions } from './import/import-coordinator';
-import { ImportLedger } from './import/import-ledger';
-import { Intake } from './import/intake';
+import { ImportLedger, type LedgerOptions } from './import/import-ledger';
+import { Intake, type IntakeOptions } from './import/intake';
 import { loadSettings, saveSettings, type StoredSettings } from './settings/settings-store';
 
 /** What the backend needs from its host: Electron in the app, a Playwright page in e2e tests. */
@@ -62,6 +62,13 @@ export interface BackendPaths {
   readonly defaultInboxFolder: string;
 }
 
+/** Tuning of the backend's parts, injectable for tests. */
+export interface BackendOptions extends CoordinatorOptions {
+  readonly watchStabilityMs?: number;
+  readonly intake?: IntakeOptions;
+  readonly ledger?: LedgerOptions;
+}
+
 /**
  * Builds the main-process backend from pure Node parts. Electron's glue and the e2e test bridge
  * both use this, so the code the tests exercise is the code the app runs.
@@ -69,7 +76,7 @@ export interface BackendPaths {
 export async function createBackend(
   platform: PlatformPort,
   paths: BackendPaths,
-  options: CoordinatorOptions & { readonly watchStabilityMs?: number } = {},
+  options: BackendOptions = {},
 ): Promise<Backend> {
   await mkdir(paths.userDataFolder, { recursive: true });
   const settingsPath = join(paths.userDataFolder, 'settings.json');
@@ -78,9 +85,12 @@ export async function createBackend(
     preferences: DEFAULT_PREFERENCES,
     window: null,
   });
-  const ledger = await ImportLedger.open(join(paths.userDataFolder, 'import-ledger.json'));
+  const ledger = await ImportLedger.open(
+    join(paths.userDataFolder, 'import-ledger.json'),
+    options.ledger,
+  );
   const coordinator = new ImportCoordinator(ledger, platform.send, options);
-  const intake = new Intake(coordinator, platform.send, () => settings.inboxFolder);
+  const intake = new Intake(coordinator, () => settings.inboxFolder, options.intake);
   const flushes = new FlushRequests(platform.send);
   const inbox = new InboxControl(
     settings.inboxFolder,
@@ -88,8 +98,10 @@ export async function createBackend(
       onFile: (path, reason) => coordinator.enqueue(path, reason),
       onStatus: (status) => platform.send('inbox:status', status),
     },
-    options.watchStabilityMs,
+    { userDataFolder: paths.userDataFolder, stabilityMs: options.watchStabilityMs },
   );
+  // The library the last ready renderer holds; another one (a reset IndexedDB) gets the inbox again.
+  let libraryId: string | null = null;
   const watchInbox = (): Promise<void> =>
     inbox.watch(settings.inboxFolder, settings.inboxFolder === paths.defaultInboxFolder);
   const publicSettings = (): AppSettings => ({
@@ -115,6 +127,8 @@ export async function createBackend(
     'inbox:choose-folder': async () => {
       const chosen = await platform.chooseFolder(settings.inboxFolder);
       if (chosen === null) return null;
+      const problem = await inbox.problemWith(chosen);
+      if (problem !== null) throw new Error(problem);
       settings = { ...settings, inboxFolder: chosen };
       await saveSettings(settingsPath, settings);
       await watchInbox();
@@ -125,8 +139,10 @@ export async function createBackend(
       await platform.revealFolder(settings.inboxFolder);
       return null;
     },
-    'import:pick-files': async () =>
-      intake.acceptAll(await intake.readFiles(await platform.pickDumpFiles(), 'dialog'), 'dialog'),
+    'import:pick-files': async () => {
+      const { files, unreadable } = await intake.readFiles(await platform.pickDumpFiles());
+      return intake.acceptAll(files, 'dialog', unreadable);
+    },
     'import:files': async (files) => intake.acceptAll(files, 'drop'),
     'import:text': async (text) => {
       const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
@@ -138,7 +154,8 @@ export async function createBackend(
         .filter((name) => name.endsWith('.txt'))
         .sort();
       const paths = names.map((name) => join(platform.samplesFolder, name));
-      return intake.acceptAll(await intake.readFiles(paths, 'samples'), 'samples');
+      const { files, unreadable } = await intake.readFiles(paths);
+      return intake.acceptAll(files, 'samples', unreadable);
     },
     'import:ack': async (ack) => {
       coordinator.acknowledge(ack);
@@ -148,9 +165,22 @@ export async function createBackend(
       coordinator.fail(failure);
       return null;
     },
-    'renderer:ready': async () => {
-      coordinator.setRendererReady(true);
+    'renderer:ready': async (hello) => {
+      // Entries from before libraries had ids belong to the library that already holds papers.
+      if (hello.papers > 0) await ledger.adoptLegacy(hello.libraryId).catch(() => 0);
+      const changed = libraryId !== null && libraryId !== hello.libraryId;
+      libraryId = hello.libraryId;
+      coordinator.rendererReady(hello.libraryId);
+      if (changed) await inbox.rescan();
       return inbox.status;
+    },
+    'inbox:reimport': async () => {
+      if (inbox.status.state === 'error' && inbox.status.message) {
+        throw new Error(inbox.status.message);
+      }
+      const files = await inbox.files();
+      for (const path of files) coordinator.enqueue(path, 'reimport', { force: true });
+      return { queued: files.length };
     },
     'shell:open-external': async (url) => {
       if (!isExternalUrl(url)) return false;
@@ -169,7 +199,7 @@ export async function createBackend(
   return {
     handlers,
     coordinator,
-    rendererGone: () => coordinator.setRendererReady(false),
+    rendererGone: () => coordinator.rendererGone(),
     settings: () => settings,
     saveWindow: async (bounds) => {
       settings = { ...settings, window: bounds };
@@ -178,8 +208,10 @@ export async function createBackend(
     flushRenderer: (limitMs) => flushes.request(limitMs),
     dispose: async () => {
       await inbox.stop();
-      coordinator.setRendererReady(false);
+      intake.dispose();
+      coordinator.rendererGone();
       await coordinator.whenIdle();
+      await ledger.close();
       await backup.dispose();
     },
   };

@@ -38,21 +38,32 @@ const BYTES_MARKER = '__pqBytes';
 /** A response replaced by `{__pqPayload: id}`, fetched from `PAYLOAD_PATH` like large events. */
 const PAYLOAD_MARKER = '__pqPayload';
 
+/** Same-origin path the page uploads byte arrays of requests to (see `encode` in the page). */
+const UPLOAD_PATH = '/__pq-bridge/upload/';
+
 /** Same-origin path the page fetches large event payloads from (see `send`). */
 const PAYLOAD_PATH = '/__pq-bridge/payload/';
 
 /** Events up to this many JSON characters are delivered inline. */
 const INLINE_EVENT_CHARS = 32 * 1024;
 
-/** Replaces `{__pqBytes: base64}` markers (made by the page) with Uint8Arrays. */
-function decodeBytes(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(decodeBytes);
+/**
+ * Replaces `{__pqBytes: [uploadId, offset, length]}` markers (made by the page) with the bytes
+ * they point to in that upload.
+ */
+function decodeBytes(value: unknown, uploads: Map<string, Buffer>): unknown {
+  if (Array.isArray(value)) return value.map((item) => decodeBytes(item, uploads));
   if (typeof value === 'object' && value !== null) {
     const record = value as Record<string, unknown>;
     const marker = record[BYTES_MARKER];
-    if (typeof marker === 'string') return new Uint8Array(Buffer.from(marker, 'base64'));
+    if (Array.isArray(marker)) {
+      const [id, offset, length] = marker as [string, number, number];
+      const upload = uploads.get(id);
+      if (!upload) throw new Error(`bridge upload ${id} missing`);
+      return new Uint8Array(upload.subarray(offset, offset + length));
+    }
     return Object.fromEntries(
-      Object.entries(record).map(([key, inner]) => [key, decodeBytes(inner)]),
+      Object.entries(record).map(([key, inner]) => [key, decodeBytes(inner, uploads)]),
     );
   }
   return value;
@@ -66,7 +77,12 @@ function decodeBytes(value: unknown): unknown {
  */
 export async function installBridge(
   page: Page,
-  options: { inboxFolder?: string; userDataFolder?: string } = {},
+  options: {
+    inboxFolder?: string;
+    userDataFolder?: string;
+    /** Hears of every request the page makes, before it is handled (benchmarks time from it). */
+    onInvoke?: (channel: string) => void;
+  } = {},
 ): Promise<Bridge> {
   const root = await mkdtemp(join(tmpdir(), 'paper-queue-e2e-'));
   const userDataFolder = options.userDataFolder ?? join(root, 'user-data');
@@ -151,41 +167,62 @@ export async function installBridge(
     backend.rendererGone();
   });
 
-  // Large responses (a chunk of a backup being restored) take the same fetch path as large events.
-  await page.exposeBinding('__pqInvoke', async (_source, channel: string, payload: unknown) => {
-    if (!isInvokeChannel(channel)) throw new Error(`Unknown channel ${channel}`);
-    const result = await invokeValidated(backend.handlers, channel, decodeBytes(payload));
-    const json = JSON.stringify(result);
-    if (json === undefined || json.length <= INLINE_EVENT_CHARS) return result;
-    const id = nextPayloadId++;
-    payloads.set(id, json);
-    return { [PAYLOAD_MARKER]: id };
+  // The byte arrays of a request (dropped files) arrive first as one binary upload, which the page
+  // sends as Electron's IPC would copy them, instead of base64-encoding megabytes on its main
+  // thread; the request then carries only markers pointing into that upload.
+  const uploads = new Map<string, Buffer>();
+  await page.route(`**${UPLOAD_PATH}*`, async (route) => {
+    const id = new URL(route.request().url()).pathname.slice(UPLOAD_PATH.length);
+    uploads.set(id, route.request().postDataBuffer() ?? Buffer.alloc(0));
+    await route.fulfill({ status: 204 });
   });
+
+  await page.exposeBinding(
+    '__pqInvoke',
+    async (_source, channel: string, payload: unknown, uploadId: string | null) => {
+      if (!isInvokeChannel(channel)) throw new Error(`Unknown channel ${channel}`);
+      options.onInvoke?.(channel);
+      let result: unknown;
+      try {
+        result = await invokeValidated(backend.handlers, channel, decodeBytes(payload, uploads));
+      } finally {
+        if (uploadId !== null) uploads.delete(uploadId);
+      }
+      // Large responses (a chunk of a backup being restored) take the fetch path of large events.
+      const json = JSON.stringify(result);
+      if (json === undefined || json.length <= INLINE_EVENT_CHARS) return result;
+      const id = nextPayloadId++;
+      payloads.set(id, json);
+      return { [PAYLOAD_MARKER]: id };
+    },
+  );
 
   // Scripts run through tsx/esbuild (the benchmarks) serialise functions that call esbuild's
   // `__name` helper; define it in the page so the same bridge works there and under Playwright.
   await page.addInitScript('globalThis.__name ??= (target) => target;');
   await page.addInitScript(
-    ({ invokeFunctions, eventFunctions, marker, payloadMarker, payloadPath }) => {
+    ({ invokeFunctions, eventFunctions, marker, payloadMarker, payloadPath, uploadPath }) => {
       const listeners = new Map<string, Set<(payload: unknown) => void>>();
-      const encode = (value: unknown): unknown => {
+      let nextUpload = 1;
+      // The byte arrays of one request go in one binary upload; markers point into it.
+      const encode = (value: unknown, parts: Uint8Array[], id: string): unknown => {
         if (value instanceof Uint8Array) {
-          let binary = '';
-          for (let offset = 0; offset < value.length; offset += 0x8000) {
-            binary += String.fromCharCode(...value.subarray(offset, offset + 0x8000));
-          }
-          return { [marker]: btoa(binary) };
+          const offset = parts.reduce((sum, part) => sum + part.byteLength, 0);
+          parts.push(value);
+          return { [marker]: [id, offset, value.byteLength] };
         }
-        if (Array.isArray(value)) return value.map(encode);
+        if (Array.isArray(value)) return value.map((item) => encode(item, parts, id));
         if (typeof value === 'object' && value !== null) {
           return Object.fromEntries(
-            Object.entries(value).map(([key, inner]) => [key, encode(inner)]),
+            Object.entries(value).map(([key, inner]) => [key, encode(inner, parts, id)]),
           );
         }
         return value;
       };
       const invoke = (
-        window as unknown as { __pqInvoke: (c: string, p: unknown) => Promise<unknown> }
+        window as unknown as {
+          __pqInvoke: (c: string, p: unknown, upload: string | null) => Promise<unknown>;
+        }
       ).__pqInvoke;
       const fetchPayload = async (id: number): Promise<unknown> => {
         const response = await fetch(`${payloadPath}${id}`);
@@ -195,9 +232,20 @@ export async function installBridge(
       const api: Record<string, unknown> = {};
       for (const [name, channel] of Object.entries(invokeFunctions)) {
         api[name] = async (payload?: unknown) => {
-          const result = await invoke(channel, encode(payload ?? null));
-          const id = (result as Record<string, unknown> | null)?.[payloadMarker];
-          return typeof id === 'number' ? fetchPayload(id) : result;
+          // When the app said it is ready, in page time (benchmarks time imports from it).
+          if (channel === 'renderer:ready') {
+            (window as unknown as { __pqReadyAt?: number }).__pqReadyAt ??= performance.now();
+          }
+          const parts: Uint8Array[] = [];
+          const id = `${Date.now()}-${nextUpload++}`;
+          const encoded = encode(payload ?? null, parts, id);
+          if (parts.length > 0) {
+            const body = new Blob(parts as Uint8Array<ArrayBuffer>[]);
+            await fetch(`${uploadPath}${id}`, { method: 'POST', body });
+          }
+          const result = await invoke(channel, encoded, parts.length > 0 ? id : null);
+          const large = (result as Record<string, unknown> | null)?.[payloadMarker];
+          return typeof large === 'number' ? fetchPayload(large) : result;
         };
       }
       for (const [name, channel] of Object.entries(eventFunctions)) {
@@ -240,6 +288,7 @@ export async function installBridge(
       marker: BYTES_MARKER,
       payloadMarker: PAYLOAD_MARKER,
       payloadPath: PAYLOAD_PATH,
+      uploadPath: UPLOAD_PATH,
     },
   );
 

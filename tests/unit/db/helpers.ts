@@ -1,6 +1,6 @@
 /** Builders shared by the db tests: parsed papers, import batches and fresh libraries. */
 import { afterEach } from 'vitest';
-import type { ImportBatch, ImportSource } from '../../../src/shared/import-types';
+import type { ImportBatch, ImportSegment, ImportSource } from '../../../src/shared/import-types';
 import type { ParsedPaper } from '../../../src/shared/paper';
 import { openLibrary, type LibraryDb } from '../../../src/renderer/src/db';
 
@@ -24,6 +24,7 @@ export function source(overrides: Partial<ImportSource> = {}): ImportSource {
   const file = overrides.file ?? 'dump-000.txt';
   return {
     importId: `import-${file}`,
+    runId: 'run-1',
     file,
     hash: `hash-${file}`,
     origin: 'watcher',
@@ -34,12 +35,12 @@ export function source(overrides: Partial<ImportSource> = {}): ImportSource {
   };
 }
 
-/** A single-batch import of `papers` (index 0 of 1 unless overridden). */
-export function batch(
+/** The segment of one file in a batch (index 0 of 1 unless overridden). */
+export function segment(
   papers: readonly ParsedPaper[],
   src: ImportSource = source(),
-  overrides: Partial<ImportBatch> = {},
-): ImportBatch {
+  overrides: Partial<ImportSegment> = {},
+): ImportSegment {
   return {
     source: src,
     index: 0,
@@ -49,6 +50,22 @@ export function batch(
     totalPapers: papers.length,
     ...overrides,
   };
+}
+
+let batchSerial = 0;
+
+/** A batch holding one file's segment (see `segment`). */
+export function batch(
+  papers: readonly ParsedPaper[],
+  src: ImportSource = source(),
+  overrides: Partial<ImportSegment> = {},
+): ImportBatch {
+  return batchOf([segment(papers, src, overrides)]);
+}
+
+/** A batch of several files' segments, in order. */
+export function batchOf(segments: readonly ImportSegment[]): ImportBatch {
+  return { streamId: 'stream-1', index: batchSerial++, segments };
 }
 
 const opened: LibraryDb[] = [];

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   IMPORT_QUIET_MS,
+  beginImportBatch,
   isImportActive,
-  markImportBatchCommitted,
+  setImportRunWaiting,
   markUserWrite,
   userWroteSince,
 } from '../../../src/renderer/src/db/import-activity';
@@ -12,13 +13,20 @@ import { at, freshLibrary } from './helpers';
 import { msUntilRerun } from '../../../src/renderer/src/db/throttled-query';
 
 describe('import activity', () => {
-  it('counts as active from a committed batch until the quiet time has passed', () => {
-    markImportBatchCommitted(10_000);
-    expect(isImportActive(10_000)).toBe(true);
+  it('counts as active while a batch is merged and a moment after the last one', () => {
+    const first = beginImportBatch();
+    expect(isImportActive(1e12)).toBe(true);
+    const second = beginImportBatch();
+    first.end(10_000);
+    expect(isImportActive(1e12)).toBe(true);
+    second.end(10_000);
+    second.end(12_000);
     expect(isImportActive(10_000 + IMPORT_QUIET_MS - 1)).toBe(true);
     expect(isImportActive(10_000 + IMPORT_QUIET_MS)).toBe(false);
-    markImportBatchCommitted(20_000);
-    expect(isImportActive(20_100)).toBe(true);
+    setImportRunWaiting(true);
+    expect(isImportActive(1e12)).toBe(true);
+    setImportRunWaiting(false);
+    expect(isImportActive(1e12)).toBe(false);
   });
 });
 

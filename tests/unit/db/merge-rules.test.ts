@@ -7,7 +7,7 @@ import {
   newPaperRecord,
   titleSortKey,
 } from '../../../src/renderer/src/db/merge';
-import { mergeBatch } from '../../../src/renderer/src/db/merge-batch';
+import { countOutcomes, mergeSegments } from '../../../src/renderer/src/db/merge-batch';
 import type { PaperRecord } from '../../../src/renderer/src/db';
 import { paper, source } from './helpers';
 
@@ -139,7 +139,18 @@ describe('merge rules', () => {
   });
 });
 
-describe('mergeBatch', () => {
+/** One file's papers merged against `existing`, with its counts. */
+function mergeBatch(
+  existing: ReadonlyMap<string, PaperRecord>,
+  papers: readonly ParsedPaper[],
+  source: ImportSource,
+  importedAt: string,
+) {
+  const result = mergeSegments(existing, [{ source, papers }], importedAt);
+  return { ...result, counts: countOutcomes(result.outcomes[0] ?? new Map()) };
+}
+
+describe('mergeSegments of one file', () => {
   it('merges duplicate ids within a batch and counts each distinct id once', () => {
     const papers = [
       paper({ ...base, abstract: 'Short', line: 1 }),

@@ -43,6 +43,8 @@ export function describeFsError(error: unknown, path: string): string {
       return `${path} is not a folder.`;
     case 'EISDIR':
       return `${path} is a folder, not a file.`;
+    case 'ENAMETOOLONG':
+      return `The name ${path} is too long for this disk.`;
     default:
       return `${path}: ${errorMessage(error)}`;
   }

@@ -1,24 +1,24 @@
 /**
  * Bookkeeping of import batches sent to the renderer and not yet acknowledged, for
- * `ImportCoordinator`. Each batch is identified by its import id and index.
+ * `ImportCoordinator`. Each batch is identified by its stream id and index.
  * Invariants: an awaited batch settles exactly once (acknowledged, rejected or timed out) and its
  * timer is cleared then; a promise returned by `await` never counts as an unhandled rejection,
  * because a batch may be rejected while the caller is still awaiting an earlier one.
  */
 
-interface AwaitedAck {
-  readonly importId: string;
-  resolve(): void;
+interface AwaitedAck<T> {
+  readonly streamId: string;
+  resolve(value: T): void;
   reject(reason: Error): void;
 }
 
-function ackKey(importId: string, index: number): string {
-  return `${importId}:${index}`;
+function ackKey(streamId: string, index: number): string {
+  return `${streamId}:${index}`;
 }
 
-/** Batches awaiting their acknowledgement. */
-export class PendingAcks {
-  private readonly awaited = new Map<string, AwaitedAck>();
+/** Batches awaiting their acknowledgement, which carries a value of type `T`. */
+export class PendingAcks<T> {
+  private readonly awaited = new Map<string, AwaitedAck<T>>();
 
   /** @param timeoutMs how long a batch may wait; `timeoutMessage` is the rejection's message. */
   constructor(
@@ -26,18 +26,27 @@ export class PendingAcks {
     private readonly timeoutMessage: string,
   ) {}
 
-  /** Starts waiting for batch `index` of `importId`; settles with its acknowledgement. */
-  await(importId: string, index: number): Promise<void> {
-    const key = ackKey(importId, index);
-    const acknowledged = new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => settle(new Error(this.timeoutMessage)), this.timeoutMs);
-      const settle = (reason?: Error): void => {
+  /** Starts waiting for batch `index` of `streamId`; settles with its acknowledgement. */
+  await(streamId: string, index: number): Promise<T> {
+    const key = ackKey(streamId, index);
+    const acknowledged = new Promise<T>((resolve, reject) => {
+      const timer = setTimeout(() => fail(new Error(this.timeoutMessage)), this.timeoutMs);
+      const done = (): void => {
         clearTimeout(timer);
         this.awaited.delete(key);
-        if (reason) reject(reason);
-        else resolve();
       };
-      this.awaited.set(key, { importId, resolve: () => settle(), reject: settle });
+      const fail = (reason: Error): void => {
+        done();
+        reject(reason);
+      };
+      this.awaited.set(key, {
+        streamId,
+        resolve: (value) => {
+          done();
+          resolve(value);
+        },
+        reject: fail,
+      });
     });
     // Marks the promise handled; the caller still sees the rejection when it awaits it.
     acknowledged.catch(() => undefined);
@@ -45,14 +54,14 @@ export class PendingAcks {
   }
 
   /** Resolves the matching batch; unknown or stale acknowledgements are ignored. */
-  acknowledge(importId: string, index: number): void {
-    this.awaited.get(ackKey(importId, index))?.resolve();
+  acknowledge(streamId: string, index: number, value: T): void {
+    this.awaited.get(ackKey(streamId, index))?.resolve(value);
   }
 
-  /** Rejects every awaited batch of `importId`, or every batch when `importId` is null. */
-  reject(importId: string | null, reason: Error): void {
+  /** Rejects every awaited batch of `streamId`, or every batch when `streamId` is null. */
+  reject(streamId: string | null, reason: Error): void {
     for (const awaited of [...this.awaited.values()]) {
-      if (importId === null || awaited.importId === importId) awaited.reject(reason);
+      if (streamId === null || awaited.streamId === streamId) awaited.reject(reason);
     }
   }
 }

@@ -15,6 +15,19 @@ export function isIgnoredInboxName(name: string): boolean {
   );
 }
 
+/**
+ * Paths of the entries of `folder` that may be dumps, sorted by name: everything but folders and
+ * ignored names. Symbolic links are included (the reader follows them and checks their target).
+ */
+export async function listInboxFiles(folder: string): Promise<string[]> {
+  const entries = await readdir(folder, { withFileTypes: true });
+  return entries
+    .filter((entry) => !entry.isDirectory() && !isIgnoredInboxName(entry.name))
+    .map((entry) => entry.name)
+    .sort()
+    .map((name) => join(folder, name));
+}
+
 /** Callbacks of an inbox watch. */
 export interface InboxWatchEvents {
   /** A file appeared or changed (after its writes settled), or was found by the startup scan. */
@@ -26,6 +39,8 @@ export interface InboxWatchEvents {
  * Watches one inbox folder (depth 0). Starts with a reconcile scan of the files already there,
  * because `ignoreInitial` is on and files may have arrived while the app was closed; deletions
  * are deliberately ignored: the library never loses papers because a dump file went away.
+ * Symbolic links are followed, by the watcher and the scan alike: every entry that is not a folder
+ * is reported, and the reader (`readDumpFile`) accepts only targets that are regular files.
  */
 export class InboxWatcher {
   private watcher: FSWatcher | null = null;
@@ -55,6 +70,7 @@ export class InboxWatcher {
     const watcher = watch(this.folder, {
       depth: 0,
       ignoreInitial: true,
+      followSymlinks: true,
       ignored: (path: string) => path !== this.folder && isIgnoredInboxName(basename(path)),
       awaitWriteFinish: { stabilityThreshold: this.stabilityMs, pollInterval: 100 },
     });
@@ -76,14 +92,11 @@ export class InboxWatcher {
     if (watcher) await watcher.close();
   }
 
-  private async scan(): Promise<void> {
+  /** Reports every file already in the folder (also used to look again after a library change). */
+  async scan(): Promise<void> {
     try {
-      const entries = await readdir(this.folder, { withFileTypes: true });
-      const names = entries
-        .filter((entry) => entry.isFile() && !isIgnoredInboxName(entry.name))
-        .map((entry) => entry.name)
-        .sort();
-      for (const name of names) this.events.onFile(join(this.folder, name), 'startup-scan');
+      for (const path of await listInboxFiles(this.folder))
+        this.events.onFile(path, 'startup-scan');
     } catch (error) {
       this.reportError(`Could not read the inbox folder: ${describeFsError(error, this.folder)}`);
     }

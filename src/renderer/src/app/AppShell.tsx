@@ -4,6 +4,7 @@ import type { MenuCommand } from '../../../shared/settings';
 import { useViewCounts, type LibraryView } from '../db';
 import { BackupCenter } from '../features/backup/BackupCenter';
 import { ImportsView } from '../features/imports/ImportsView';
+import { ImportActivity } from '../features/import/ImportActivity';
 import { useDropAndPaste } from '../features/import/use-drop-and-paste';
 import { useImportPipeline } from '../features/import/use-import-pipeline';
 import { LibraryWorkspace } from '../features/library/LibraryWorkspace';
@@ -111,6 +112,7 @@ export function AppShell({ api }: { readonly api: PaperQueueApi }): React.JSX.El
         <span className="app-title">Paper Queue</span>
         <SearchBox ref={searchInput} value={query} onChange={setQuery} />
         <span className="spacer" />
+        <ImportActivity />
         <button
           type="button"
           onClick={state.importFiles}

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { InboxStatus } from '../../../shared/import-types';
 import type { PaperQueueApi } from '../../../shared/ipc-contract';
 import type { AppSettings, MenuCommand } from '../../../shared/settings';
-import { requestPersistentStorage, type PersistenceAnswer } from '../db';
+import { getLibrary, libraryHello, requestPersistentStorage, type PersistenceAnswer } from '../db';
 import { showToast } from '../features/toasts/toast-store';
 import { errorMessage } from '../../../shared/error-message';
 
@@ -16,6 +16,7 @@ export interface AppState {
   readonly importFiles: () => void;
   readonly openInbox: () => void;
   readonly chooseInbox: () => void;
+  readonly reimportInbox: () => void;
 }
 
 function reportError(title: string) {
@@ -65,14 +66,25 @@ export function useAppState(api: PaperQueueApi, onMenu: (command: MenuCommand) =
       .catch(reportError('Could not change the inbox folder'));
   }, [api]);
 
+  const reimportInbox = useCallback(
+    () =>
+      run('Could not re-import the inbox', async () => {
+        const { queued } = await api.reimportInbox();
+        if (queued === 0) {
+          showToast({ kind: 'info', title: 'The inbox folder holds no files to import.' });
+        }
+      }),
+    [api, run],
+  );
+
   useEffect(() => {
     let live = true;
     api
       .getSettings()
       .then((value) => live && setSettings(value), reportError('Could not read settings'));
     const unsubscribeStatus = api.onInboxStatus((status) => setInbox(status));
-    api
-      .rendererReady()
+    libraryHello(getLibrary())
+      .then((hello) => api.rendererReady(hello))
       .then((status) => live && setInbox(status), reportError('Could not start importing'));
     requestPersistentStorage().then(
       (answer) => live && setPersistence(answer),
@@ -90,9 +102,20 @@ export function useAppState(api: PaperQueueApi, onMenu: (command: MenuCommand) =
       else if (command === 'load-samples') loadSamples();
       else if (command === 'open-inbox-folder') openInbox();
       else if (command === 'choose-inbox-folder') chooseInbox();
+      else if (command === 'reimport-inbox') reimportInbox();
       else onMenu(command);
     });
-  }, [api, importFiles, loadSamples, openInbox, chooseInbox, onMenu]);
+  }, [api, importFiles, loadSamples, openInbox, chooseInbox, reimportInbox, onMenu]);
 
-  return { settings, inbox, persistence, busy, loadSamples, importFiles, openInbox, chooseInbox };
+  return {
+    settings,
+    inbox,
+    persistence,
+    busy,
+    loadSamples,
+    importFiles,
+    openInbox,
+    chooseInbox,
+    reimportInbox,
+  };
 }

@@ -1,32 +1,24 @@
 /**
  * React hooks over the app's library: thin `useLiveQuery` wrappers that re-render when the
- * underlying tables change. Each returns undefined while the first result is loading.
+ * underlying tables change (the counts and list rows are in `library-snapshot.ts` and
+ * `use-view-rows.ts`, paper details in `detail-cache.ts`). Each returns undefined while the first
+ * result is loading.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import {
-  getTagCounts,
-  getViewCounts,
-  listImports,
-  type TagCount,
-  type ViewCounts,
-} from './queries';
+import { getTagCounts, listImports, type TagCount } from './queries';
 import { getLibrary } from './schema';
+import { useThrottledQuery } from './throttled-query';
 import type { ImportRecord } from './types';
 
 export { usePaperDetail, prefetchPaperDetails } from './detail-cache';
 export { useViewRows, type ViewRows } from './use-view-rows';
-
-/** Paper counts per status and in total. */
-export function useViewCounts(): ViewCounts | undefined {
-  return useLiveQuery(() => getViewCounts(getLibrary()), []);
-}
 
 /** Every tag with its paper count, sorted by name. */
 export function useTags(): TagCount[] | undefined {
   return useLiveQuery(() => getTagCounts(getLibrary()), []);
 }
 
-/** Import history, newest first. */
+/** Import history, newest first; during an import it refreshes at the import pace, not per batch. */
 export function useImports(): ImportRecord[] | undefined {
-  return useLiveQuery(() => listImports(getLibrary()), []);
+  return useThrottledQuery(getLibrary().name, () => listImports(getLibrary()), []);
 }

@@ -24,6 +24,8 @@ export {
   openLibrary,
 } from './schema';
 export { mergeImportBatch } from './import-repository';
+export { libraryHello } from './library-identity';
+export { setImportRunWaiting } from './import-activity';
 export { openLibraryChecked, type LibraryOpenOutcome } from './open-library';
 export { setStatus } from './status-repository';
 export {
@@ -70,10 +72,10 @@ export {
   useImports,
   usePaperDetail,
   useTags,
-  useViewCounts,
   useViewRows,
   type ViewRows,
 } from './hooks';
+export { useViewCounts } from './library-snapshot';
 export { beginStatusChange, usePendingStatus, type PendingStatus } from './optimistic-status';
 export { onLibraryChanged, type LibraryChange, type LibraryChangeListener } from './change-feed';
 export {

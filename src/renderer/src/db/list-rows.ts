@@ -179,10 +179,10 @@ async function readPage(
 
 /**
  * Every row with `status` (null: all), sorted: pages of entries in key order with their
- * summaries, each joined, sorted and merged into the result. Each page is its own transaction, so
- * an import's writes go ahead between pages instead of waiting for the whole read (IndexedDB runs
- * overlapping transactions one at a time). Every row is consistent; a paper written meanwhile into
- * a range already read shows up at the next refresh, which that write triggers.
+ * summaries, each joined, sorted and merged into the result as it arrives, so no single task
+ * joins and sorts the whole view. Called inside a transaction (the library snapshot reads the
+ * counts in the same one), every page belongs to it and the rows match the counts exactly;
+ * called alone, each page is its own transaction.
  */
 async function largeViewRows(
   db: LibraryDb,

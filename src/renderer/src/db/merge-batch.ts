@@ -21,51 +21,75 @@ export function bibliographicChanged(before: PaperRecord, after: PaperRecord): b
   );
 }
 
-/** Result of merging a whole batch in memory. */
-export interface BatchMergeResult {
-  /** Records to write (new or changed), one per id. */
+/** The papers of one file in a batch, with the source they were read from. */
+export interface SourcedPapers {
+  readonly source: ImportSource;
+  readonly papers: readonly ParsedPaper[];
+}
+
+/** What a paper id became in one segment, compared with before that segment. */
+export type MergeOutcomeKind = 'added' | 'updated' | 'unchanged';
+
+/** Result of merging the segments of a batch (files in order) in memory. */
+export interface SegmentsMergeResult {
+  /** Records to write (new or changed against `existing`), one per id. */
   readonly toWrite: readonly PaperRecord[];
-  /** Ids not in the library before this batch (they need a default entry). */
+  /** Ids not in `existing` (they need a default entry). */
   readonly newIds: readonly string[];
-  /** Counted per distinct id of the batch: added + updated + unchanged = distinct ids. */
-  readonly counts: MergeCounts;
+  /** Per segment, each distinct id of it and what it became. */
+  readonly outcomes: readonly ReadonlyMap<string, MergeOutcomeKind>[];
 }
 
 /**
- * Merges every paper of a batch against the records already stored (`existing`, by id).
- * Duplicate ids within the batch merge into each other in order.
+ * Merges the segments of a batch, in order, against the records already stored (`existing`, by
+ * id), as if each file were imported after the previous one: a paper in two files of the batch is
+ * "added" by the first and "unchanged" or "updated" by the second. `only`, when given, limits the
+ * merge to those ids. Duplicate ids within a segment merge into each other in order.
  */
-export function mergeBatch(
+export function mergeSegments(
   existing: ReadonlyMap<string, PaperRecord>,
-  papers: readonly ParsedPaper[],
-  source: ImportSource,
+  segments: readonly SourcedPapers[],
   importedAt: string,
-): BatchMergeResult {
+  only?: { has(id: string): boolean },
+): SegmentsMergeResult {
   const working = new Map<string, PaperRecord>();
   const dirty = new Set<string>();
-  for (const paper of papers) {
-    const sighting: Sighting = { paper, source, importedAt };
-    const base = working.get(paper.id) ?? existing.get(paper.id);
-    const outcome = base
-      ? mergeSighting(base, sighting)
-      : { record: newPaperRecord(sighting), changed: true };
-    working.set(paper.id, outcome.record);
-    if (outcome.changed) dirty.add(paper.id);
-  }
-  let added = 0;
-  let updated = 0;
-  let unchanged = 0;
-  const newIds: string[] = [];
-  for (const [id, record] of working) {
-    const before = existing.get(id);
-    if (!before) {
-      added += 1;
-      newIds.push(id);
-    } else if (dirty.has(id) && bibliographicChanged(before, record)) updated += 1;
-    else unchanged += 1;
-  }
+  const outcomes = segments.map(({ papers, source }) => {
+    const before = new Map<string, PaperRecord | undefined>();
+    for (const paper of papers) {
+      if (only && !only.has(paper.id)) continue;
+      const sighting: Sighting = { paper, source, importedAt };
+      const base = working.get(paper.id) ?? existing.get(paper.id);
+      if (!before.has(paper.id)) before.set(paper.id, base);
+      const outcome = base
+        ? mergeSighting(base, sighting)
+        : { record: newPaperRecord(sighting), changed: true };
+      working.set(paper.id, outcome.record);
+      if (outcome.changed) dirty.add(paper.id);
+    }
+    const kinds = new Map<string, MergeOutcomeKind>();
+    for (const [id, prior] of before) {
+      const after = working.get(id);
+      if (!prior) kinds.set(id, 'added');
+      else if (after && after !== prior && bibliographicChanged(prior, after))
+        kinds.set(id, 'updated');
+      else kinds.set(id, 'unchanged');
+    }
+    return kinds;
+  });
   const toWrite = [...dirty].map((id) => working.get(id) as PaperRecord);
-  return { toWrite, newIds, counts: { added, updated, unchanged } };
+  const newIds = [...working.keys()].filter((id) => !existing.has(id));
+  return { toWrite, newIds, outcomes };
+}
+
+/** Counts of one segment's outcomes (optionally only of ids in `only`). */
+export function countOutcomes(
+  outcomes: ReadonlyMap<string, MergeOutcomeKind>,
+  only?: (id: string) => boolean,
+): MergeCounts {
+  const counts = { added: 0, updated: 0, unchanged: 0 };
+  for (const [id, kind] of outcomes) if (!only || only(id)) counts[kind] += 1;
+  return counts;
 }
 
 /** The list-view projection of a paper (see `PaperSummary`). */

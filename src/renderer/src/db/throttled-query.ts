@@ -14,13 +14,13 @@ const NORMAL_PACE: Pace = { factor: 2, maxDelayMs: 1500 };
 /**
  * While an import commits: a whole-library query keeps to about a twentieth of IndexedDB's time,
  * so it hardly holds up the import's transactions (each run blocks writes to the tables it reads);
- * for a 50k-paper library the list then refreshes every ten seconds or so, while the sidebar
- * counts and the progress toast keep moving with every batch.
+ * for a 50k-paper library the list and its counts then refresh every ten seconds or so, while the
+ * import's progress indicator keeps moving with every batch.
  */
 const IMPORT_PACE: Pace = { factor: 20, maxDelayMs: 15_000 };
 
 /** A waiting re-run re-checks this often whether the import has ended and it may run sooner. */
-const RECHECK_MS = 250;
+const RECHECK_MS = 100;
 
 /**
  * Milliseconds until a query that last took `lastDurationMs` and ended `sinceLastEndMs` ago may
@@ -46,78 +46,136 @@ export function mutatedTables(parts: Record<string, unknown>, dbName: string): S
 }
 
 /**
- * Like `useLiveQuery`, but a re-run after a change waits a multiple of the previous run's duration
- * (see `NORMAL_PACE` and `IMPORT_PACE`). Cheap queries still refresh at once; a query over 50k rows
- * does not re-run after every batch of an import, which keeps imports fast and the UI responsive,
- * and once the import ends it refreshes within `RECHECK_MS` plus its normal pace. Returns undefined
- * until the first result (and again right after `deps` change). `rerunAfter` decides which
- * changed tables call for a re-run (default: any table of the database).
+ * Tables changed since a query's previous run, or null for a run that must read everything (the
+ * first one, or one after `refresh`).
+ */
+export type ChangedTables = ReadonlySet<string> | null;
+
+/**
+ * A query over the library that re-runs after the library changes, paced: a re-run waits a
+ * multiple of the previous run's duration (see `NORMAL_PACE` and `IMPORT_PACE`). Cheap queries
+ * still refresh at once; a query over 50k rows does not re-run after every batch of an import,
+ * which keeps imports fast and the UI responsive, and once the import ends it refreshes within
+ * `RECHECK_MS` plus its normal pace. Results of a run started before `refresh()` are dropped.
+ * Each run is told which tables changed since the previous one, so it can skip what they do not
+ * affect; `rerunAfter` decides which changed tables call for a re-run at all.
+ */
+export class PacedQuery<T> {
+  private live = false;
+  private running = false;
+  private dirty = false;
+  private generation = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private lastDuration = 0;
+  private lastEnd = 0;
+  private changed: Set<string> | null = null;
+  private readonly onMutated = (parts: Record<string, unknown>): void => {
+    const tables = mutatedTables(parts, this.dbName);
+    if (!this.rerunAfter(tables)) return;
+    if (this.changed !== null) for (const table of tables) this.changed.add(table);
+    this.schedule();
+  };
+
+  constructor(
+    private readonly dbName: string,
+    private readonly query: (changed: ChangedTables) => Promise<T>,
+    private readonly onResult: (value: T) => void,
+    private readonly rerunAfter: (tables: ReadonlySet<string>) => boolean = (tables) =>
+      tables.size > 0,
+  ) {}
+
+  /** Runs now and after every change of the library, until `stop`. */
+  start(): void {
+    this.live = true;
+    Dexie.on.storagemutated.subscribe(this.onMutated);
+    void this.run();
+  }
+
+  stop(): void {
+    this.live = false;
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    Dexie.on.storagemutated.unsubscribe(this.onMutated);
+  }
+
+  /** The query itself changed (another view): runs it as soon as possible, unpaced. */
+  refresh(): void {
+    this.generation += 1;
+    this.changed = null;
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.running) this.dirty = true;
+    else void this.run();
+  }
+
+  private async run(): Promise<void> {
+    this.running = true;
+    this.dirty = false;
+    const generation = this.generation;
+    const changed = this.changed;
+    this.changed = new Set();
+    const started = performance.now();
+    try {
+      const result = await this.query(changed);
+      if (this.live && generation === this.generation) this.onResult(result);
+    } catch (error) {
+      // What the failed run would have read is read in full next time.
+      this.changed = null;
+      console.error('Library query failed', error);
+    } finally {
+      this.running = false;
+      this.lastEnd = performance.now();
+      this.lastDuration = this.lastEnd - started;
+      if (this.live && generation !== this.generation) void this.run();
+      else if (this.dirty && this.live) this.schedule();
+    }
+  }
+
+  /** The import pace applies only while nothing but imports changed the library since last run. */
+  private msUntilDue(): number {
+    return msUntilRerun(
+      this.lastDuration,
+      performance.now() - this.lastEnd,
+      isImportActive() && !userWroteSince(this.lastEnd),
+    );
+  }
+
+  private schedule(): void {
+    if (this.running) {
+      this.dirty = true;
+      return;
+    }
+    if (this.timer !== undefined) return;
+    this.timer = setTimeout(
+      () => {
+        this.timer = undefined;
+        if (this.msUntilDue() > 0) this.schedule();
+        else void this.run();
+      },
+      Math.max(0, Math.min(RECHECK_MS, this.msUntilDue())),
+    );
+  }
+}
+
+/**
+ * Like `useLiveQuery`, but paced (see `PacedQuery`). Returns undefined until the first result (and
+ * again right after `deps` change).
  */
 export function useThrottledQuery<T>(
   dbName: string,
   query: () => Promise<T>,
   deps: DependencyList,
-  rerunAfter: (tables: ReadonlySet<string>) => boolean = (tables) => tables.size > 0,
 ): T | undefined {
   const [value, setValue] = useState<T | undefined>(undefined);
   useEffect(() => {
-    let live = true;
-    let running = false;
-    let dirty = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let lastDuration = 0;
-    let lastEnd = 0;
-
-    const run = async (): Promise<void> => {
-      running = true;
-      dirty = false;
-      const started = performance.now();
-      try {
-        const result = await query();
-        if (live) setValue(() => result);
-      } catch (error) {
-        console.error('Library query failed', error);
-      } finally {
-        running = false;
-        lastEnd = performance.now();
-        lastDuration = lastEnd - started;
-        if (dirty && live) schedule();
-      }
-    };
-    // The import pace applies only while nothing but imports changed the library since last run.
-    const msUntilDue = (): number =>
-      msUntilRerun(
-        lastDuration,
-        performance.now() - lastEnd,
-        isImportActive() && !userWroteSince(lastEnd),
-      );
-    const schedule = (): void => {
-      if (running) {
-        dirty = true;
-        return;
-      }
-      if (timer !== undefined) return;
-      timer = setTimeout(
-        () => {
-          timer = undefined;
-          if (msUntilDue() > 0) schedule();
-          else void run();
-        },
-        Math.max(0, Math.min(RECHECK_MS, msUntilDue())),
-      );
-    };
-    const onMutated = (parts: Record<string, unknown>): void => {
-      if (rerunAfter(mutatedTables(parts, dbName))) schedule();
-    };
-
     setValue(undefined);
-    Dexie.on.storagemutated.subscribe(onMutated);
-    void run();
-    return () => {
-      live = false;
-      clearTimeout(timer);
-      Dexie.on.storagemutated.unsubscribe(onMutated);
-    };
+    const paced = new PacedQuery(
+      dbName,
+      () => query(),
+      (result) => setValue(() => result),
+    );
+    paced.start();
+    return () => paced.stop();
     // The caller's deps stand for `query`, as with useLiveQuery.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [dbName, ...deps]);

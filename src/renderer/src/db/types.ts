@@ -123,7 +123,9 @@ export interface TagRecord {
  * One import of one dump, accumulated over its batches.
  * Invariant: `batchIndices` lists each merged batch index once; counts include each batch once.
  */
-export interface ImportRecord extends ImportSource {
+export interface ImportRecord extends Omit<ImportSource, 'runId'> {
+  /** The run (drop, scan…) of this import; absent on rows written before runs existed. */
+  readonly runId?: string;
   /** null until the last batch (index === count - 1) was merged. */
   readonly finishedAt: string | null;
   readonly batchesDone: number;

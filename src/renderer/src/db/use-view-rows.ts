@@ -1,18 +1,17 @@
 import { useEffect, useMemo, useReducer, useRef } from 'react';
 import { changeSequence, onLibraryChanged } from './change-feed';
+import { cachedFirstRows, FIRST_ROWS, rememberFirstRows } from './first-rows-cache';
+import { rereadViewRows, useViewRowsBase } from './library-snapshot';
 import {
-  listPaperRows,
   readPaperRows,
   rowComparator,
   type LibraryView,
   type PaperRow,
   type PaperSort,
 } from './list-rows';
-import { cachedFirstRows, FIRST_ROWS, rememberFirstRows } from './first-rows-cache';
 import { usePendingStatus } from './optimistic-status';
 import { getLibrary } from './schema';
-import { useThrottledQuery } from './throttled-query';
-import { ViewRowsModel, type RowsBase } from './view-rows-model';
+import { ViewRowsModel } from './view-rows-model';
 
 /**
  * Changes naming more papers than this are left to the next full read (an import batch); smaller
@@ -22,15 +21,6 @@ const PATCH_LIMIT = 500;
 
 /** The first rows are remembered this long after the list last changed. */
 const REMEMBER_AFTER_MS = 800;
-
-/**
- * Only writes to the paper summaries (imports, restores) call for reading the whole view again:
- * user writes touch `entries` and `tags` only, and every one of them is announced on the change
- * feed with its paper ids, which are patched in instead.
- */
-function needsFullRead(tables: ReadonlySet<string>): boolean {
-  return tables.has('paperSummaries') || tables.has('papers');
-}
 
 /** A stable dependency key for a view (object views compare by tag id, not identity). */
 function viewKey(view: LibraryView): string {
@@ -46,23 +36,15 @@ export interface ViewRows {
 }
 
 /**
- * Rows of a view, kept live: a full (paged, throttled) read when imports change the library, a
- * patch of just the changed papers after a user action, and unconfirmed status changes shown at
- * once. Until the first full read, the first rows remembered from an earlier run are shown.
+ * Rows of a view, kept live: a full (paged, paced) read, together with the counts, when imports
+ * change the library (see `library-snapshot.ts`), a patch of just the changed papers after a user
+ * action, and unconfirmed status changes shown at once. Until the first full read, the first rows
+ * remembered from an earlier run are shown.
  */
 export function useViewRows(view: LibraryView, sort: PaperSort): ViewRows {
   const key = viewKey(view);
   const db = getLibrary();
-  // `view` is represented by `key`, so an inline `{ tagId }` object does not re-query every render.
-  const base = useThrottledQuery<RowsBase>(
-    db.name,
-    async () => {
-      const since = changeSequence();
-      return { since, rows: await listPaperRows(db, view, sort) };
-    },
-    [key, sort],
-    needsFullRead,
-  );
+  const base = useViewRowsBase(view, sort);
   const cacheKey = `${key}|${sort}`;
   const model = useMemo(
     () =>
@@ -91,8 +73,10 @@ export function useViewRows(view: LibraryView, sort: PaperSort): ViewRows {
       const seq = changeSequence();
       chain = chain.then(async () => {
         if (!live) return;
-        if (ids === 'all' || ids.length > PATCH_LIMIT) model.skip(seq);
-        else model.applyPatch(seq, await readPaperRows(db, ids));
+        if (ids === 'all' || ids.length > PATCH_LIMIT) {
+          model.skip(seq);
+          rereadViewRows();
+        } else model.applyPatch(seq, await readPaperRows(db, ids));
         if (live) bump();
       });
       chain = chain.catch((error: unknown) => console.error('Could not refresh the list', error));

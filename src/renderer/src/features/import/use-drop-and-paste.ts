@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { PaperQueueApi } from '../../../../shared/ipc-contract';
 import { showToast } from '../toasts/toast-store';
 import { pasteRefusal } from './pasted-text';
-import { readDroppedData } from './read-dropped-data';
+import { droppedData, readInParts } from './read-dropped-data';
 import { errorMessage } from '../../../../shared/error-message';
 
 function isEditable(target: EventTarget | null): boolean {
@@ -19,9 +19,12 @@ function carriesImportable(event: DragEvent): boolean {
   return types.includes('Files') || types.includes('text/plain');
 }
 
-/** Hands dropped/pasted data to main; refusals come back as notices and are shown as toasts. */
+/**
+ * Hands dropped data to main, a large drop in several requests (main keeps them one run, with one
+ * progress indicator and one summary); refusals come back with the run's summary.
+ */
 async function importTransfer(api: PaperQueueApi, transfer: DataTransfer): Promise<void> {
-  const data = await readDroppedData(transfer);
+  const data = droppedData(transfer);
   for (const name of data.oversized) {
     showToast({
       kind: 'error',
@@ -29,8 +32,18 @@ async function importTransfer(api: PaperQueueApi, transfer: DataTransfer): Promi
       detail: 'The file is larger than 64 MB; listing dumps are much smaller.',
     });
   }
-  if (data.files.length > 0) await api.importFiles(data.files);
-  else if (data.text !== null) await api.importText(data.text);
+  if (data.files.length > 0) {
+    // The next part is read and sent while main copies the previous one (it keeps their order).
+    const sent: Promise<unknown>[] = [];
+    for await (const part of readInParts(data.files)) {
+      const request = api.importFiles(part);
+      // Awaited in order below; this keeps a later part's failure from counting as unhandled.
+      request.catch(() => undefined);
+      sent.push(request);
+      if (sent.length >= 2) await sent.shift();
+    }
+    await Promise.all(sent);
+  } else if (data.text !== null) await api.importText(data.text);
 }
 
 /**

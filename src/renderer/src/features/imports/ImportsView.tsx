@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { AppSettings } from '../../../../shared/settings';
 import type { InboxStatus } from '../../../../shared/import-types';
 import {
@@ -8,6 +8,9 @@ import {
   type StorageEstimateResult,
 } from '../../db';
 import { formatBytes } from './format-bytes';
+import { isRunActive, useRunningImport } from '../import/import-progress';
+import { groupImports } from './import-groups';
+import { ImportRunItem } from './ImportRunItem';
 
 /** Props: where the inbox is, its state, and the storage answer for the diagnostics block. */
 export interface ImportsViewProps {
@@ -24,9 +27,15 @@ const PERSISTENCE_TEXT: Readonly<Record<PersistenceAnswer, string>> = {
   unsupported: 'unknown (persistence is not supported here)',
 };
 
-/** Every past import with its counts and diagnostics, plus inbox and storage diagnostics. */
+/**
+ * Every past import, grouped by run (a drop, a scan…) with its files behind a disclosure, with
+ * counts and diagnostics; plus inbox and storage diagnostics.
+ */
 export function ImportsView(props: ImportsViewProps): React.JSX.Element {
   const imports = useImports();
+  // Re-rendered when a run starts or ends, so its files' "in progress" state follows.
+  useRunningImport();
+  const groups = useMemo(() => groupImports(imports ?? []), [imports]);
   const [storage, setStorage] = useState<StorageEstimateResult | null>(null);
   useEffect(() => {
     estimateStorage().then(setStorage, () => setStorage(null));
@@ -70,38 +79,8 @@ export function ImportsView(props: ImportsViewProps): React.JSX.Element {
       </dl>
       {imports && imports.length === 0 ? <p className="muted">Nothing imported yet.</p> : null}
       <ul className="import-list">
-        {imports?.map((record) => (
-          <li key={record.importId} className="import-item" data-testid="import-item">
-            <div>
-              <strong>{record.file}</strong>{' '}
-              <span className="muted">
-                · {record.origin} · {record.format} format
-              </span>
-            </div>
-            <div className="muted">
-              {record.finishedAt
-                ? `imported ${record.finishedAt.replace('T', ' ').slice(0, 16)}`
-                : `in progress (${record.batchesDone}/${record.totalBatches})`}
-              {record.listingDate ? ` · listing of ${record.listingDate}` : ''} ·{' '}
-              {record.totalPapers} entries: {record.added} new, {record.updated} updated,{' '}
-              {record.unchanged} unchanged
-            </div>
-            {record.diagnostics.length > 0 ? (
-              <details>
-                <summary>
-                  {record.diagnostics.length} warning{record.diagnostics.length === 1 ? '' : 's'}
-                </summary>
-                <ul className="diagnostics">
-                  {record.diagnostics.map((diagnostic, index) => (
-                    <li key={index}>
-                      {record.file}
-                      {diagnostic.line !== null ? `:${diagnostic.line}` : ''}: {diagnostic.message}
-                    </li>
-                  ))}
-                </ul>
-              </details>
-            ) : null}
-          </li>
+        {groups.map((group) => (
+          <ImportRunItem key={group.runId} group={group} isActive={isRunActive} />
         ))}
       </ul>
     </section>

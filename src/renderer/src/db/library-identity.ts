@@ -1,0 +1,27 @@
+/**
+ * The library's identity: a random id kept in the `meta` table. Main records, per imported file,
+ * which libraries received it; a library it does not know (IndexedDB lost, reset, or another
+ * origin in a development build) therefore gets every inbox file again instead of being told
+ * "already imported".
+ */
+import type { RendererHello } from '../../../shared/import-types';
+import type { LibraryDb } from './schema';
+
+/** Key of the library id in the `meta` table. */
+const LIBRARY_ID_KEY = 'libraryId';
+
+/**
+ * The library's id (created on first use, in the same transaction that reads it, so two windows
+ * cannot create two) and its number of papers, as main expects them when the renderer is ready.
+ */
+export async function libraryHello(db: LibraryDb): Promise<RendererHello> {
+  return db.transaction('rw', db.meta, db.entries, async () => {
+    const stored = await db.meta.get(LIBRARY_ID_KEY);
+    let libraryId = typeof stored?.value === 'string' ? stored.value : null;
+    if (libraryId === null) {
+      libraryId = crypto.randomUUID();
+      await db.meta.put({ key: LIBRARY_ID_KEY, value: libraryId });
+    }
+    return { libraryId, papers: await db.entries.count() };
+  });
+}
