@@ -4,7 +4,15 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { MenuCommand } from '../../src/shared/settings';
 import { expect, test } from './support/fixtures';
-import { loadSamples, openView, rowTitles, selectPaper, viewCount } from './support/library';
+import {
+  dropFiles,
+  loadSamples,
+  openView,
+  rowTitles,
+  sampleFiles,
+  selectPaper,
+  viewCount,
+} from './support/library';
 
 /** Sends a command exactly as the application menu does (a `menu:command` event). */
 async function menu(page: Page, command: MenuCommand): Promise<void> {
@@ -101,6 +109,38 @@ test.describe('backup and restore', () => {
       'Backed up note with "quotes", {braces} & 100%.',
     );
     await expect(page.getByTestId('tag-editor')).toContainText('must-read');
+  });
+
+  test('replacing the library by an older backup brings back dumps imported since', async ({
+    openApp,
+    bridge,
+  }) => {
+    const page = await openApp();
+    const [first, ...later] = await sampleFiles();
+    await dropFiles(page, first ? [first] : []);
+    await expect(viewCount(page, 'all')).toHaveText('45', { timeout: 30_000 });
+    await openView(page, 'inbox');
+    await page.keyboard.press('j');
+    await page.keyboard.press('q');
+    await expect(viewCount(page, 'queued')).toHaveText('1');
+    const backupPath = join(bridge.userDataFolder, '..', 'early.json');
+    bridge.dialogs.nextSavePath = backupPath;
+    await menu(page, 'back-up-library');
+    await expect(
+      page.getByTestId('toast').filter({ hasText: 'Backed up 45 papers' }),
+    ).toBeVisible();
+
+    await dropFiles(page, later);
+    await expect(viewCount(page, 'all')).toHaveText('334', { timeout: 30_000 });
+    bridge.dialogs.nextBackupFile = backupPath;
+    await menu(page, 'restore-backup');
+    const dialog = page.getByTestId('restore-dialog');
+    await dialog.getByRole('radio', { name: /Replace/ }).check();
+    await dialog.getByRole('button', { name: 'Replace Library' }).click();
+    await expect(dialog).toBeHidden();
+    // The backup's 45 papers keep their queue; the four dumps dropped after it come back.
+    await expect(viewCount(page, 'all')).toHaveText('334', { timeout: 30_000 });
+    await expect(viewCount(page, 'queued')).toHaveText('1');
   });
 
   test('writes a snapshot when the app starts, listed in Backups', async ({ openApp, bridge }) => {

@@ -6,6 +6,7 @@
  */
 import type { RendererHello } from '../../../shared/import-types';
 import type { LibraryDb } from './schema';
+import type { MetaRecord } from './types';
 
 /** Key of the library id in the `meta` table. */
 const LIBRARY_ID_KEY = 'libraryId';
@@ -24,4 +25,15 @@ export async function libraryHello(db: LibraryDb): Promise<RendererHello> {
     }
     return { libraryId, papers: await db.entries.count() };
   });
+}
+
+/**
+ * `meta` rows without the library id. A replace-restore writes these: the restored library holds
+ * the backup's papers, not those of files imported after the backup was taken, so it must not
+ * claim the old identity (main would call those files "already imported" and they would never
+ * come back). With no id, the next `libraryHello` creates a fresh one and main re-offers the
+ * whole inbox, which re-imports idempotently.
+ */
+export function withoutLibraryIdentity(meta: readonly MetaRecord[]): MetaRecord[] {
+  return meta.filter((row) => row.key !== LIBRARY_ID_KEY);
 }

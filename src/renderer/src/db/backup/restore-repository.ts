@@ -6,6 +6,7 @@
  */
 import { emitLibraryChanged } from '../change-feed';
 import { defaultEntry } from '../import-repository';
+import { withoutLibraryIdentity } from '../library-identity';
 import { toPaperSummary } from '../merge-batch';
 import { readAllPaged } from '../paged-read';
 import type { LibraryDb } from '../schema';
@@ -103,7 +104,8 @@ export async function mergeRestore(db: LibraryDb, rows: BackupRows): Promise<Mer
 /**
  * Replaces the whole library by `rows`: every table is cleared and refilled in one transaction
  * (summaries rebuilt from the papers; a paper without an entry gets a default one). The caller
- * takes a snapshot first.
+ * takes a snapshot first, then announces the library again (`libraryHello`): the restored library
+ * has no id until then, so main re-offers every inbox file it may be missing.
  */
 export async function replaceRestore(db: LibraryDb, rows: BackupRows): Promise<void> {
   await db.transaction('rw', allTables(db), async () => {
@@ -117,7 +119,7 @@ export async function replaceRestore(db: LibraryDb, rows: BackupRows): Promise<v
       .map((paper) => defaultEntry(paper.id, paper.firstSeenAt));
     await bulkPutInBatches(db.entries, [...rows.entries, ...missing]);
     await bulkPutInBatches(db.imports, rows.imports);
-    await bulkPutInBatches(db.meta, rows.meta);
+    await bulkPutInBatches(db.meta, withoutLibraryIdentity(rows.meta));
   });
   emitLibraryChanged('all');
 }

@@ -6,6 +6,7 @@ import {
   describeDbError,
   getLibrary,
   isLibraryEmpty,
+  libraryHello,
   mergeRestore,
   previewRestore,
   replaceRestore,
@@ -98,6 +99,7 @@ export function useRestore(
           title: `Restored ${plural(backup.rows.papers.length, 'paper')} from ${backup.fileName}`,
           detail: mode === 'merge' ? 'Merged into the library.' : 'The library was replaced.',
         });
+        if (mode === 'replace') await announceReplacedLibrary(api);
         onFinished();
       };
       run().catch((error: unknown) => setState({ phase: 'failed', message: errorMessage(error) }));
@@ -105,4 +107,21 @@ export function useRestore(
     [api, state, onFinished],
   );
   return { state, restore };
+}
+
+/**
+ * A replaced library has a new identity: announcing it makes main re-offer every inbox file the
+ * backup may lack (files imported after it was taken). The restore itself already succeeded, so a
+ * failure here is a notice with the manual way out, not a failed restore.
+ */
+async function announceReplacedLibrary(api: PaperQueueApi): Promise<void> {
+  try {
+    await api.rendererReady(await libraryHello(getLibrary()));
+  } catch (error) {
+    showToast({
+      kind: 'error',
+      title: 'The inbox could not be checked for papers the backup lacks',
+      detail: `${errorMessage(error)} Use File → Re-import the Inbox.`,
+    });
+  }
 }
