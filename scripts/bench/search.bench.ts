@@ -1,22 +1,20 @@
 /**
  * Search benchmark: index build time, query latency and heap use of SearchEngine at 10k and 50k
- * synthetic papers (recombined from the sample dumps), plus fuse.js alone at 10k for comparison.
+ * synthetic papers (recombined from the sample dumps), in Node.
  * A full GC runs before each heap reading.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Fuse from 'fuse.js';
-import { FUSE_OPTIONS } from '../../src/renderer/src/search/fuse-ranker';
-import { SearchEngine } from '../../src/renderer/src/search/search-engine';
+import { SearchEngine } from '../../src/shared/search/search-engine';
 import { collector } from './gc';
 import { PAPER_STATUSES } from '../../src/renderer/src/db/types';
-import type { PaperStatus, SearchDocument } from '../../src/renderer/src/search/search-types';
+import type { SearchDocument, SearchStatus } from '../../src/shared/search/search-types';
 
-export const title = 'search: full-text inverted index candidates + fuse.js ranking';
+export const title = 'search: full-text inverted index, every match ranked';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'tests', 'fixtures');
-const STATUSES: readonly PaperStatus[] = PAPER_STATUSES;
+const STATUSES: readonly SearchStatus[] = PAPER_STATUSES;
 const TAGS = ['ml', 'nlp', 'vision', 'deep learning', 'efficiency', 'theory', 'to read', 'llm'];
 const ORGS = ['OpenBMB', 'Google', 'Meta AI', 'Microsoft', 'Tsinghua University', 'ETH Zurich'];
 
@@ -120,19 +118,12 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 }
 
-/** Median of a list of latencies. */
-const median = (values: number[]): number =>
-  percentile(
-    [...values].sort((a, b) => a - b),
-    50,
-  );
-
 function timeQueries(engine: SearchEngine, queries: readonly string[]): number[] {
-  for (const query of queries.slice(0, 30)) engine.search(query, { limit: 50 });
+  for (const query of queries.slice(0, 30)) engine.search({ text: query, limit: 50 });
   const times: number[] = [];
   for (const query of queries) {
     const started = performance.now();
-    engine.search(query, { limit: 50 });
+    engine.search({ text: query, limit: 50 });
     times.push(performance.now() - started);
   }
   return times.sort((a, b) => a - b);
@@ -164,38 +155,10 @@ function benchSize(docs: readonly SearchDocument[]): void {
   );
 }
 
-function fuseAloneMedian(docs: readonly SearchDocument[]): number {
-  const records = docs.map((doc) => ({ ...doc, organization: doc.organization ?? '' }));
-  const fuse = new Fuse(records, FUSE_OPTIONS);
-  const queries = benchQueries(docs)
-    .filter((q) => !q.includes(':'))
-    .slice(0, 22);
-  const times: number[] = [];
-  for (const query of queries) {
-    const started = performance.now();
-    fuse.search(query, { limit: 50 });
-    times.push(performance.now() - started);
-  }
-  return median(times.slice(2));
-}
-
-/** Prints build time and latency percentiles for 10k and 50k, then the fuse-alone comparison. */
+/** Prints build time and latency percentiles for 10k and 50k, in Node. */
 export async function run(): Promise<void> {
   const docs50k = syntheticDocs(50_000);
   const docs10k = docs50k.slice(0, 10_000);
   benchSize(docs10k);
   benchSize(docs50k);
-  const engine = new SearchEngine();
-  engine.replaceAll(docs10k);
-  const ours = median(
-    timeQueries(
-      engine,
-      benchQueries(docs10k).filter((q) => !q.includes(':')),
-    ),
-  );
-  const fuseMs = fuseAloneMedian(docs10k);
-  console.log(
-    `fuse.js alone at 10k: median ${fuseMs.toFixed(1)} ms (20 queries) vs engine median ` +
-      `${ours.toFixed(2)} ms → ${(fuseMs / ours).toFixed(0)}× faster`,
-  );
 }

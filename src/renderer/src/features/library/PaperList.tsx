@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { PaperRow, TagRecord } from '../../db';
-import type { SearchHit } from '../../search/search-types';
+import type { SearchHit } from '../../../../shared/search/search-types';
 import { usePreferences } from '../settings/preferences-store';
 import { PaperListRow, rowHasMeta } from './PaperListRow';
 import { titleLines } from './title-lines';

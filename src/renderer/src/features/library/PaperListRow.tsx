@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import type { PaperRow, TagRecord } from '../../db';
-import type { SearchHit } from '../../search/search-types';
+import type { SearchHit } from '../../../../shared/search/search-types';
 import { HighlightedText } from '../search/HighlightedText';
 import { STATUS_LABELS } from './library-view';
 

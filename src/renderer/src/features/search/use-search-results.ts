@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { SearchClient } from '../../search/search-client';
-import type { SearchHit } from '../../search/search-types';
+import type { SearchHit } from '../../../../shared/search/search-types';
 import { showToast } from '../toasts/toast-store';
 
 /** Hits of the current query by id, their rank order, and the total match count. */
@@ -33,7 +33,7 @@ export function useSearchResults(
     }
     let live = true;
     client
-      .search(trimmed, RESULT_LIMIT)
+      .search({ text: query, limit: RESULT_LIMIT })
       .then((result) => {
         if (!live || result === null) return;
         setResults({
@@ -55,6 +55,6 @@ export function useSearchResults(
     return () => {
       live = false;
     };
-  }, [client, trimmed, revision]);
+  }, [client, query, trimmed, revision]);
   return trimmed === '' ? null : results;
 }

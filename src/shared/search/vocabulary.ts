@@ -1,7 +1,9 @@
 /**
- * The index's set of terms, organised for query expansion: a sorted array for prefix look-ups
- * (binary search) and buckets by length for fuzzy look-ups (only lengths within the edit
- * distance are scanned).
+ * The index's set of terms, organised for query expansion: the folded words they came from
+ * ("surfaces", before stemming) in a sorted array for prefix look-ups (binary search), and the
+ * terms in buckets by length for fuzzy look-ups (only lengths within the edit distance are
+ * scanned). Prefixes are matched on surfaces because a stem is not a prefix of what was typed
+ * (`modeli` must reach `modeling`, whose term is `model`).
  */
 import { boundedDistance } from './levenshtein';
 
@@ -16,30 +18,42 @@ const SPLICE_LIMIT = 512;
 
 /**
  * Vocabulary with lazily maintained look-up structures.
- * Invariants: every added term is in exactly one length bucket immediately; the sorted array
- * holds exactly the added terms (no duplicates) once `settle()` has run, which every look-up
- * does first. The owner never adds a term twice (it adds on first occurrence) and calls `reset`
- * after dropping terms. Sorting uses UTF-16 code-unit order, the same order `<` compares in.
+ * Invariants: every added term is in exactly one length bucket immediately; every surface maps
+ * to the one term it analyses to; the sorted array holds exactly the surfaces (no duplicates)
+ * once `settle()` has run, which every look-up does first. The owner never adds a term twice
+ * (it adds on first occurrence) and calls `reset` after dropping terms. Sorting uses UTF-16
+ * code-unit order, the same order `<` compares in.
  */
 export class Vocabulary {
   private sorted: string[] = [];
   private pending: string[] = [];
   private byLength: string[][] = [];
+  private surfaces = new Map<string, string>();
 
-  /** Records a new term; cheap (prefix structures are updated on the next look-up). */
+  /** Records a new term; cheap. */
   add(term: string): void {
-    this.pending.push(term);
     const bucket = this.byLength[term.length];
     if (bucket === undefined) this.byLength[term.length] = [term];
     else bucket.push(term);
   }
 
-  /** Replaces the whole vocabulary (after the owner dropped terms). */
+  /** Records the folded word `surface` that analyses to `term` (repeats are ignored). */
+  addSurface(surface: string, term: string): void {
+    if (this.surfaces.has(surface)) return;
+    this.surfaces.set(surface, term);
+    this.pending.push(surface);
+  }
+
+  /** Keeps only `terms` (after the owner dropped terms) and the surfaces leading to them. */
   reset(terms: Iterable<string>): void {
     this.sorted = [];
     this.pending = [];
     this.byLength = [];
-    for (const term of terms) this.add(term);
+    const kept = new Set(terms);
+    for (const term of kept) this.add(term);
+    const surfaces = this.surfaces;
+    this.surfaces = new Map();
+    for (const [surface, term] of surfaces) if (kept.has(term)) this.addSurface(surface, term);
   }
 
   /**
@@ -57,16 +71,17 @@ export class Vocabulary {
     this.pending = [];
   }
 
-  /** Terms starting with `prefix` (the prefix itself included when present), sorted. */
+  /** Distinct terms of the surfaces starting with `prefix` (itself included when present). */
   withPrefix(prefix: string): string[] {
     this.settle();
-    const matches: string[] = [];
+    const matches = new Set<string>();
     for (let i = this.lowerBound(prefix); i < this.sorted.length; i += 1) {
-      const term = this.sorted[i] as string;
-      if (!term.startsWith(prefix)) break;
-      matches.push(term);
+      const surface = this.sorted[i] as string;
+      if (!surface.startsWith(prefix)) break;
+      const term = this.surfaces.get(surface);
+      if (term !== undefined) matches.add(term);
     }
-    return matches;
+    return [...matches];
   }
 
   /**
