@@ -84,6 +84,16 @@ export function containsPhrase(entry: Entry, pattern: RegExp): boolean {
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
+/** True when the character at `i` is a letter or digit (ASCII answered without a regex). */
+function isWordAt(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  if (code !== code) return false; // NaN: outside the text
+  if (code < 128) {
+    return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  }
+  return WORD_CHAR.test(text[i] ?? '');
+}
+
 /**
  * Position of `needle` in the folded title where it stands as whole words (no letter or digit
  * glued to a word character at either end), or −1. `c` is not found in `cnn`, `c++` is in
@@ -91,13 +101,11 @@ const WORD_CHAR = /[\p{L}\p{N}]/u;
  */
 export function literalPosition(title: string, needle: string): number {
   if (needle === '') return -1;
-  const wordStart = WORD_CHAR.test(needle[0] ?? '');
-  const wordEnd = WORD_CHAR.test(needle[needle.length - 1] ?? '');
+  const wordStart = isWordAt(needle, 0);
+  const wordEnd = isWordAt(needle, needle.length - 1);
   for (let at = title.indexOf(needle); at !== -1; at = title.indexOf(needle, at + 1)) {
-    const before = title[at - 1] ?? ' ';
-    const after = title[at + needle.length] ?? ' ';
-    if (wordStart && WORD_CHAR.test(before)) continue;
-    if (wordEnd && WORD_CHAR.test(after)) continue;
+    if (wordStart && isWordAt(title, at - 1)) continue;
+    if (wordEnd && isWordAt(title, at + needle.length)) continue;
     return at;
   }
   return -1;

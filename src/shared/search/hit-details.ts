@@ -8,20 +8,22 @@ import type { Entry } from './doc-filters';
 import { snippetAround } from './highlight';
 import { analyzeToken, scanTokens } from './normalize';
 import type { FieldHighlight, SearchField, SearchSnippet } from './search-types';
+import { TokenTable } from './token-table';
 import { fieldText } from './search-types';
 
 /** Characters of context either side of the first match in a snippet. */
 const SNIPPET_RADIUS = 60;
 const TOKEN_CACHE_LIMIT = 50_000;
-const termCache = new Map<string, readonly string[]>();
+const termCache = new TokenTable<readonly string[]>();
 
-/** Index terms of a raw token, memoised (tokens repeat heavily). */
-function termsOf(token: string): readonly string[] {
-  let terms = termCache.get(token);
+/** Index terms of the raw token `text[start, end)`, memoised without cutting it out first. */
+function termsOf(text: string, start: number, end: number, hash: number): readonly string[] {
+  let terms = termCache.find(text, start, end, hash);
   if (terms === undefined) {
     if (termCache.size >= TOKEN_CACHE_LIMIT) termCache.clear();
+    const token = text.slice(start, end);
     terms = analyzeToken(token).terms.map((item) => item.term);
-    termCache.set(token, terms);
+    termCache.insert(token, hash, terms);
   }
   return terms;
 }
@@ -33,9 +35,9 @@ export function matchedRanges(
 ): { ranges: [number, number][]; bits: number } {
   const ranges: [number, number][] = [];
   let bits = 0;
-  scanTokens(text, (start, end) => {
+  scanTokens(text, (start, end, hash) => {
     let hit = 0;
-    for (const term of termsOf(text.slice(start, end))) hit |= termBits.get(term) ?? 0;
+    for (const term of termsOf(text, start, end, hash)) hit |= termBits.get(term) ?? 0;
     if (hit === 0) return;
     bits |= hit;
     ranges.push([start, end]);
@@ -49,12 +51,16 @@ function literalRanges(entry: Entry, literal: string, at: number): [number, numb
   return [[at, at + literal.length]];
 }
 
-/** Highlights for every field with a match, and the snippet (see the module comment). */
+/**
+ * Highlights for every field with a match, and the snippet (see the module comment).
+ * `mayMatch(field)` false lets a field known to hold no query term go unscanned.
+ */
 export function hitDetails(
   entry: Entry,
   termBits: ReadonlyMap<string, number>,
   allBits: number,
   literal: { text: string; at: number } | null,
+  mayMatch: (field: SearchField) => boolean,
 ): { highlights: FieldHighlight[]; snippet: SearchSnippet | null } {
   const highlights: FieldHighlight[] = [];
   if (literal !== null) {
@@ -66,6 +72,7 @@ export function hitDetails(
   const bodies: { field: 'abstract' | 'note'; ranges: [number, number][]; bits: number }[] = [];
   const fields: SearchField[] = ['title', 'tags', 'organization', 'abstract', 'note'];
   for (const field of fields) {
+    if (!mayMatch(field)) continue;
     const { ranges, bits } = matchedRanges(fieldText(entry.doc, field), termBits);
     if (ranges.length === 0) continue;
     highlights.push({ field, ranges });

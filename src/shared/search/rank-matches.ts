@@ -2,13 +2,14 @@
  * Finds and orders every document matching a query plan: BM25F scores and per-word bits are
  * accumulated over the expansions' postings into flat typed arrays (no per-document
  * allocation), then each document with bits is checked against the words, the view and
- * filters, exclusions and phrases, and the matches are sorted once.
+ * filters, exclusions and phrases; the matches are sorted as far as they are read.
  */
 import { containsPhrase, literalPosition } from './doc-filters';
 import type { Entry } from './doc-filters';
 import type { InvertedIndex } from './inverted-index';
 import { FIELD_COUNT, FIELDS, fieldTf } from './posting-list';
 import type { QueryPlan } from './query-plan';
+import { RankedOrder } from './ranked-order';
 import type { SearchSort } from './search-types';
 
 /** Boost per field, in FIELDS order: title, abstract, organization, tags, note. */
@@ -19,15 +20,21 @@ const B = 0.75;
 const TITLE = FIELDS.indexOf('title');
 const TAGS = FIELDS.indexOf('tags');
 
-/**
- * All matches in display order. Invariant: `slots`, `scores` and `literalAt` are aligned; the
- * last `partialCount` entries are the partial matches.
- */
+/** One match. */
+export interface Found {
+  readonly slot: number;
+  readonly partial: boolean;
+  /** Sort keys: exact title, words matched in title or tags, score. */
+  readonly exact: boolean;
+  readonly inTitle: number;
+  readonly score: number;
+  /** For literal queries, where the text stands in the folded title; else −1. */
+  readonly literalAt: number;
+}
+
+/** All matches in display order (sorted as far as read); the last `partialCount` are partial. */
 export interface Ranking {
-  readonly slots: Int32Array;
-  readonly scores: Float64Array;
-  /** For literal queries, where the text stands in each folded title; else empty. */
-  readonly literalAt: readonly number[];
+  readonly order: RankedOrder<Found>;
   readonly partialCount: number;
 }
 
@@ -92,17 +99,6 @@ function excludedSlots<T extends object>(index: InvertedIndex<T>, plan: QueryPla
     for (const [slot, count] of counts) if (count === terms.length) out.add(slot);
   }
   return out;
-}
-
-/** One match before sorting. */
-interface Found {
-  readonly slot: number;
-  readonly partial: boolean;
-  /** Sort keys: exact title, words matched in title or tags, score. */
-  readonly exact: boolean;
-  readonly inTitle: number;
-  readonly score: number;
-  readonly literalAt: number;
 }
 
 /** Compares two matches in the order `sort` asks for (full matches always first). */
@@ -174,15 +170,11 @@ export function rankMatches(
       found.push({ slot, partial, exact, inTitle, score, literalAt: -1 });
     }
   }
-  found.sort(comparator(sort, (slot) => index.payload(slot)));
-  const slots = new Int32Array(found.length);
-  const scoreList = new Float64Array(found.length);
   let partialCount = 0;
-  found.forEach((match, i) => {
-    slots[i] = match.slot;
-    scoreList[i] = match.score + (match.exact ? 1000 : 0);
-    if (match.partial) partialCount += 1;
-  });
-  const literalAt = plan.literal === null ? [] : found.map((match) => match.literalAt);
-  return { slots, scores: scoreList, literalAt, partialCount };
+  for (const match of found) if (match.partial) partialCount += 1;
+  const order = new RankedOrder(
+    found,
+    comparator(sort, (slot) => index.payload(slot)),
+  );
+  return { order, partialCount };
 }

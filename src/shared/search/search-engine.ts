@@ -9,12 +9,14 @@ import { entryOf, hasFilters, inView, passesFilters } from './doc-filters';
 import type { Entry } from './doc-filters';
 import { hitDetails } from './hit-details';
 import { InvertedIndex } from './inverted-index';
+import { FIELD_COUNT, FIELDS, fieldTf } from './posting-list';
 import { closest, isEmptyQuery, parseQuery } from './query-parser';
 import type { ParsedQuery } from './query-parser';
 import { planQuery } from './query-plan';
 import type { QueryPlan } from './query-plan';
 import { rankMatches } from './rank-matches';
-import type { Ranking } from './rank-matches';
+import type { Found, Ranking } from './rank-matches';
+import { RankedOrder } from './ranked-order';
 import type {
   QueryProblem,
   SearchDocument,
@@ -26,6 +28,10 @@ import type {
 } from './search-types';
 
 const DEFAULT_LIMIT = 50;
+/** Added to an exact title match's score, so the score says it ranks first. */
+const EXACT_TITLE_BONUS = 1000;
+/** Expansions above which a hit's fields are scanned for highlights without looking first. */
+const MAX_FIELD_LOOKUPS = 64;
 
 function now(): number {
   return typeof performance === 'undefined' ? Date.now() : performance.now();
@@ -103,23 +109,42 @@ export class SearchEngine {
     const { ranking, plan, problems } = current;
     const hits: SearchHit[] = [];
     const allBits = plan.groups.reduce((bits, group) => bits | group.bits, 0);
-    const end = Math.min(ranking.slots.length, offset + limit);
-    for (let i = offset; i < end; i += 1) {
-      const entry = this.index.payload(ranking.slots[i] ?? -1);
-      if (entry === undefined) continue;
-      const at = ranking.literalAt[i] ?? -1;
-      const literal = plan.literal === null ? null : { text: plan.literal, at };
-      const details = hitDetails(entry, plan.termBits, allBits, literal);
-      const partial = i >= ranking.slots.length - ranking.partialCount;
-      hits.push({ id: entry.doc.id, score: ranking.scores[i] ?? 0, partial, ...details });
-    }
+    const total = ranking.order.length;
+    ranking.order.slice(offset, offset + limit).forEach((match, i) => {
+      const entry = this.index.payload(match.slot);
+      if (entry === undefined) return;
+      const literal = plan.literal === null ? null : { text: plan.literal, at: match.literalAt };
+      const fields = this.matchedFields(plan, match.slot);
+      const details = hitDetails(entry, plan.termBits, allBits, literal, (field) =>
+        fields === null ? true : (fields & (1 << FIELDS.indexOf(field))) !== 0,
+      );
+      const partial = offset + i >= total - ranking.partialCount;
+      const score = match.score + (match.exact ? EXACT_TITLE_BONUS : 0);
+      hits.push({ id: entry.doc.id, score, partial, ...details });
+    });
     return {
       hits,
-      total: ranking.slots.length,
+      total,
       partialTotal: ranking.partialCount,
       tookMs: now() - started,
       problems,
     };
+  }
+
+  /**
+   * Bit mask (by FIELDS index) of the fields of `slot` holding any of the plan's terms, read
+   * from the postings; null (scan every field) when the plan has too many terms to look up.
+   */
+  private matchedFields(plan: QueryPlan, slot: number): number | null {
+    if (plan.expansions.length > MAX_FIELD_LOOKUPS) return null;
+    let fields = 0;
+    for (const { postings } of plan.expansions) {
+      const packed = postings.find(slot);
+      for (let f = 0; packed !== 0 && f < FIELD_COUNT; f += 1) {
+        if (fieldTf(packed, f) > 0) fields |= 1 << f;
+      }
+    }
+    return fields;
   }
 
   /** The ranking of a query, from the cache when nothing changed since it was computed. */
@@ -131,7 +156,7 @@ export class SearchEngine {
     const plan = planQuery(this.index, parsed);
     const problems = [...parsed.problems, ...this.tagProblems(parsed, text)];
     const ranking = isEmptyQuery(parsed)
-      ? { slots: new Int32Array(0), scores: new Float64Array(0), literalAt: [], partialCount: 0 }
+      ? { order: new RankedOrder<Found>([], () => 0), partialCount: 0 }
       : rankMatches(this.index, plan, sort, (entry) => this.accepts(entry, parsed, view));
     this.cached = { key, revision: this.revision, plan, ranking, problems };
     return this.cached;

@@ -85,14 +85,18 @@ export class Vocabulary {
   }
 
   /**
-   * Terms within edit distance `max` of `term` (see `boundedDistance`), excluding `term` itself.
-   * Scans only the buckets of lengths `term.length ± max`.
+   * Terms within edit distance `max` of `term` (see `boundedDistance`) that start with the same
+   * character, excluding `term` itself. Scans only the buckets of lengths `term.length ± max`;
+   * requiring the first character (as Lucene's fuzzy prefix does) skips most of the costly
+   * distance computations, and typing slips rarely hit the first letter.
    */
   near(term: string, max: number): FuzzyMatch[] {
     const matches: FuzzyMatch[] = [];
     const from = Math.max(1, term.length - max);
+    const first = term.charCodeAt(0);
     for (let length = from; length <= term.length + max; length += 1) {
       for (const candidate of this.byLength[length] ?? []) {
+        if (candidate.charCodeAt(0) !== first) continue;
         const distance = boundedDistance(term, candidate, max);
         if (distance <= max && candidate !== term) matches.push({ term: candidate, distance });
       }
