@@ -124,25 +124,31 @@ export function scanTokens(
   const length = text.length;
   let i = 0;
   while (i < length) {
-    let width = wordWidth(text, i);
+    const first = text.charCodeAt(i);
+    let width = first < 128 ? (ASCII_WORD[first] ?? 0) : wordWidth(text, i);
     if (width === 0) {
       i += 1;
       continue;
     }
     const start = i;
-    i += width;
+    // FNV-1a over the code units as they are scanned (the same value as `tokenHash`).
+    let hash = 0x811c9dc5;
     for (;;) {
-      width = wordWidth(text, i);
-      if (width > 0) {
-        i += width;
-        continue;
+      for (let k = 0; k < width; k += 1) {
+        hash = Math.imul(hash ^ text.charCodeAt(i + k), 0x01000193);
       }
-      if (!joins(text, i)) break;
-      width = wordWidth(text, i + 1);
-      if (width === 0) break;
-      i += 1 + width;
+      i += width;
+      const code = text.charCodeAt(i);
+      width = code < 128 ? (ASCII_WORD[code] ?? 0) : wordWidth(text, i);
+      if (width > 0) continue;
+      if (code !== code || !joins(text, i)) break;
+      const after = wordWidth(text, i + 1);
+      if (after === 0) break;
+      hash = Math.imul(hash ^ code, 0x01000193);
+      i += 1;
+      width = after;
     }
-    visit(start, i, tokenHash(text, start, i));
+    visit(start, i, hash);
   }
 }
 

@@ -4,7 +4,9 @@ import {
   analyzeToken,
   foldText,
   stem,
+  scanTokens,
   titleKey,
+  tokenHash,
   tokenize,
 } from '../../../src/shared/search/normalize';
 
@@ -158,5 +160,15 @@ describe('titleKey', () => {
   it('compares titles by folded words, stop words and punctuation aside', () => {
     expect(titleKey('Attention Is All You Need!')).toBe(titleKey('attention is all you  need'));
     expect(titleKey('Naïve  Bayes: a review')).toBe('naive bayes a review');
+  });
+});
+
+describe('scanTokens', () => {
+  it('reports each token with the hash tokenHash gives it', () => {
+    const text = 'GPT-4 and Llama-3.1 meet Nai\u0308ve 深度学习, 𝒪(n) end.Next';
+    const seen: [string, number][] = [];
+    scanTokens(text, (start, end, hash) => seen.push([text.slice(start, end), hash]));
+    expect(seen.map(([token]) => token)).toEqual(tokenize(text));
+    for (const [token, hash] of seen) expect(hash).toBe(tokenHash(token, 0, token.length));
   });
 });

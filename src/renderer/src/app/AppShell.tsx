@@ -1,5 +1,6 @@
 import { useCallback, useRef, useState } from 'react';
 import type { PaperQueueApi } from '../../../shared/ipc-contract';
+import type { QueryProblem } from '../../../shared/search/search-types';
 import type { MenuCommand } from '../../../shared/settings';
 import { useViewCounts, type LibraryView } from '../db';
 import { BackupCenter } from '../features/backup/BackupCenter';
@@ -17,6 +18,8 @@ import { SidebarToggle } from '../features/settings/SidebarToggle';
 import type { ShortcutAction } from '../features/shortcuts/shortcut-map';
 import { ShortcutsDialog } from '../features/shortcuts/ShortcutsDialog';
 import { useAppState } from './use-app-state';
+
+const NO_PROBLEMS: readonly QueryProblem[] = [];
 
 /** The window: toolbar, inbox banner, then the library (or the first-run screen). */
 export function AppShell({ api }: { readonly api: PaperQueueApi }): React.JSX.Element {
@@ -46,7 +49,7 @@ export function AppShell({ api }: { readonly api: PaperQueueApi }): React.JSX.El
   const dragging = useDropAndPaste(api);
   const counts = useViewCounts();
   const index = useSearchIndex();
-  const search = useSearchResults(index.client, query, index.revision);
+  const { results: search, loadMore } = useSearchResults(index.client, query, index.revision, view);
 
   const onShellAction = useCallback(
     (action: ShortcutAction): boolean => {
@@ -110,7 +113,12 @@ export function AppShell({ api }: { readonly api: PaperQueueApi }): React.JSX.El
       <header className="app-toolbar">
         <SidebarToggle />
         <span className="app-title">Paper Queue</span>
-        <SearchBox ref={searchInput} value={query} onChange={setQuery} />
+        <SearchBox
+          ref={searchInput}
+          value={query}
+          onChange={setQuery}
+          problems={search?.problems ?? NO_PROBLEMS}
+        />
         <span className="spacer" />
         <ImportActivity />
         <button
@@ -157,6 +165,7 @@ export function AppShell({ api }: { readonly api: PaperQueueApi }): React.JSX.El
           setShowImports(false);
         }}
         search={search}
+        onLoadMoreMatches={loadMore}
         sidebarExtra={{ showingImports: showImports, onShowImports: () => setShowImports(true) }}
         onShellAction={onShellAction}
         mainPane={

@@ -2,7 +2,7 @@
  * The searchable projection of papers, as the search worker indexes it: built here from the
  * library's records, in the search layer's own document type (a pure type, no runtime code).
  */
-import type { SearchDocument } from '../search/search-types';
+import type { SearchDocument } from '../../../shared/search/search-types';
 import { readAllPaged } from './paged-read';
 import type { LibraryDb } from './schema';
 import type { EntryRecord, PaperRecord } from './types';
@@ -32,6 +32,7 @@ export function toSearchDocument(
       const name = tagNames.get(id);
       return name === undefined ? [] : [name];
     }),
+    tagIds: entry.tagIds,
     note: entry.note,
     status: entry.status,
     year: yearOf(paper.published) ?? yearOf(paper.listingDate),

@@ -34,6 +34,8 @@ export interface LibraryWorkspaceProps {
   readonly view: LibraryView;
   readonly onViewChange: (view: LibraryView) => void;
   readonly search: SearchResults | null;
+  /** Asks for the next page of matches (the list scrolled near the end of those loaded). */
+  readonly onLoadMoreMatches: () => void;
   readonly sidebarExtra: { readonly showingImports: boolean; readonly onShowImports: () => void };
   readonly onShellAction: (action: ShortcutAction) => boolean;
   readonly mainPane: React.ReactNode | null;
@@ -155,6 +157,7 @@ export function LibraryWorkspace(props: LibraryWorkspaceProps): React.JSX.Elemen
                 sort={sort}
                 onSort={setSort}
                 search={search}
+                onNearEnd={props.onLoadMoreMatches}
                 selection={selection}
                 onRowClick={onRowClick}
                 tags={tags}

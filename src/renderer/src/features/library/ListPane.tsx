@@ -18,6 +18,8 @@ export interface ListPaneProps {
   readonly sort: PaperSort;
   readonly onSort: (sort: PaperSort) => void;
   readonly search: SearchResults | null;
+  /** Called when the list scrolls near its last row (loads more matches while searching). */
+  readonly onNearEnd: () => void;
   readonly selection: WorkspaceSelection;
   readonly onRowClick: (event: React.MouseEvent, id: string) => void;
   readonly tags: readonly TagCount[];
@@ -47,7 +49,7 @@ export const ListPane = memo(function ListPane(props: ListPaneProps): React.JSX.
     <section className="list-pane" aria-label="Paper list">
       <ListHeader
         title={props.title}
-        count={props.complete ? props.visible.length : null}
+        count={search ? search.total : props.complete ? props.visible.length : null}
         sort={props.sort}
         queueMode={queueMode}
         search={search}
@@ -73,6 +75,7 @@ export const ListPane = memo(function ListPane(props: ListPaneProps): React.JSX.
         resetScrollKey={`${props.title}\u0000${search?.query ?? ''}\u0000${props.sort}`}
         onRowClick={props.onRowClick}
         onReorder={reorder}
+        onNearEnd={search ? props.onNearEnd : null}
       />
     </section>
   );

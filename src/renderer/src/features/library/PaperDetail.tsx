@@ -1,5 +1,5 @@
 import type { PaperDetail as PaperDetailData, TagCount, TagRecord } from '../../db';
-import type { SearchHit } from '../../search/search-types';
+import type { SearchHit } from '../../../../shared/search/search-types';
 import { NoteEditor } from '../notes/NoteEditor';
 import { HighlightedText } from '../search/HighlightedText';
 import { TagEditor } from '../tags/TagEditor';
