@@ -67,6 +67,7 @@ export {
   type ViewCounts,
 } from './queries';
 export { loadSearchDocuments, type LibrarySearchDocument } from './search-documents';
+export { readPaperRows } from './list-rows';
 export {
   prefetchPaperDetails,
   useImports,

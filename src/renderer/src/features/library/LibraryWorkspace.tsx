@@ -12,6 +12,8 @@ import {
 } from '../../db';
 import { useExportScopePublisher } from '../backup/export/export-scope';
 import { PaneBoundary } from '../errors/PaneBoundary';
+import { RecommendContext } from '../recommend/recommend-context';
+import { useRecommender } from '../recommend/use-recommender';
 import type { SearchResults } from '../search/use-search-results';
 import { usePreferences } from '../settings/preferences-store';
 import type { ShortcutAction } from '../shortcuts/shortcut-map';
@@ -69,7 +71,19 @@ export function LibraryWorkspace(props: LibraryWorkspaceProps): React.JSX.Elemen
   const tagsById = useMemo(() => new Map(tags.map(({ tag }) => [tag.id, tag])), [tags]);
   const selection = useWorkspaceSelection(ids, rows !== undefined);
   const focused = selection.selection.focused;
-  const detail = usePaperDetail(focused);
+  // A similar paper opened from the detail pane shows until the list's focus moves.
+  const [opened, setOpened] = useState<{ readonly id: string; readonly over: string | null }>();
+  const shownId = opened !== undefined && opened.over === focused ? opened.id : focused;
+  const detail = usePaperDetail(shownId);
+  const { client: recommendClient, revision: recommendRevision } = useRecommender();
+  const recommend = useMemo(
+    () => ({
+      client: recommendClient,
+      revision: recommendRevision,
+      openPaper: (id: string) => setOpened({ id, over: focused }),
+    }),
+    [recommendClient, recommendRevision, focused],
+  );
   const workspace = useRef<HTMLDivElement>(null);
   const drawer = useDetailDrawer(workspace, focused !== null);
   const counts = useOptimisticCounts(props.counts);
@@ -126,74 +140,76 @@ export function LibraryWorkspace(props: LibraryWorkspaceProps): React.JSX.Elemen
   });
 
   return (
-    <div className="app-body" data-sidebar={preferences.sidebarCollapsed ? 'hidden' : 'shown'}>
-      {preferences.sidebarCollapsed ? null : (
-        <PaneBoundary paneClassName="sidebar" what="The sidebar">
-          <Sidebar
-            view={view}
-            counts={counts}
-            tags={tags}
-            showingImports={props.sidebarExtra.showingImports}
-            onSelectView={selectView}
-            onManageTag={setManagedTag}
-            onShowImports={props.sidebarExtra.onShowImports}
-          />
-        </PaneBoundary>
-      )}
-      <div ref={workspace} className="workspace" data-layout={drawer.layout}>
-        {props.mainPane ?? (
-          <>
-            <PaneBoundary
-              paneClassName="list-pane"
-              what="The list"
-              resetKeys={[title, search?.query, sort]}
-            >
-              <ListPane
-                view={view}
-                title={title}
-                rows={rows}
-                complete={complete}
-                visible={visible}
-                sort={sort}
-                onSort={setSort}
-                search={search}
-                onNearEnd={props.onLoadMoreMatches}
-                selection={selection}
-                onRowClick={onRowClick}
-                tags={tags}
-                tagsById={tagsById}
-              />
-            </PaneBoundary>
-            {drawer.shown ? (
+    <RecommendContext.Provider value={recommend}>
+      <div className="app-body" data-sidebar={preferences.sidebarCollapsed ? 'hidden' : 'shown'}>
+        {preferences.sidebarCollapsed ? null : (
+          <PaneBoundary paneClassName="sidebar" what="The sidebar">
+            <Sidebar
+              view={view}
+              counts={counts}
+              tags={tags}
+              showingImports={props.sidebarExtra.showingImports}
+              onSelectView={selectView}
+              onManageTag={setManagedTag}
+              onShowImports={props.sidebarExtra.onShowImports}
+            />
+          </PaneBoundary>
+        )}
+        <div ref={workspace} className="workspace" data-layout={drawer.layout}>
+          {props.mainPane ?? (
+            <>
               <PaneBoundary
-                paneClassName="detail-pane"
-                what="This paper"
-                resetKeys={[focused, detail]}
-                actions={
-                  <button type="button" onClick={clear}>
-                    Back to the list
-                  </button>
-                }
+                paneClassName="list-pane"
+                what="The list"
+                resetKeys={[title, search?.query, sort]}
               >
-                <DetailPane
-                  detail={detail}
-                  hasRows={visible.length > 0}
+                <ListPane
+                  view={view}
+                  title={title}
+                  rows={rows}
+                  complete={complete}
+                  visible={visible}
+                  sort={sort}
+                  onSort={setSort}
                   search={search}
+                  onNearEnd={props.onLoadMoreMatches}
+                  selection={selection}
+                  onRowClick={onRowClick}
                   tags={tags}
                   tagsById={tagsById}
-                  tagEditRequest={editRequests.paperId === focused ? editRequests.tags : 0}
-                  noteEditRequest={editRequests.paperId === focused ? editRequests.note : 0}
-                  onOpenLink={openLink}
-                  onClose={drawer.layout === 'drawer' ? drawer.close : null}
                 />
               </PaneBoundary>
-            ) : null}
-          </>
-        )}
+              {drawer.shown ? (
+                <PaneBoundary
+                  paneClassName="detail-pane"
+                  what="This paper"
+                  resetKeys={[focused, detail]}
+                  actions={
+                    <button type="button" onClick={clear}>
+                      Back to the list
+                    </button>
+                  }
+                >
+                  <DetailPane
+                    detail={detail}
+                    hasRows={visible.length > 0}
+                    search={search}
+                    tags={tags}
+                    tagsById={tagsById}
+                    tagEditRequest={editRequests.paperId === focused ? editRequests.tags : 0}
+                    noteEditRequest={editRequests.paperId === focused ? editRequests.note : 0}
+                    onOpenLink={openLink}
+                    onClose={drawer.layout === 'drawer' ? drawer.close : null}
+                  />
+                </PaneBoundary>
+              ) : null}
+            </>
+          )}
+        </div>
+        {managedTag && tags.length > 0 ? (
+          <TagManagerDialog tagId={managedTag} tags={tags} onClose={() => setManagedTag(null)} />
+        ) : null}
       </div>
-      {managedTag && tags.length > 0 ? (
-        <TagManagerDialog tagId={managedTag} tags={tags} onClose={() => setManagedTag(null)} />
-      ) : null}
-    </div>
+    </RecommendContext.Provider>
   );
 }

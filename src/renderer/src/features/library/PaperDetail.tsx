@@ -1,6 +1,8 @@
 import type { PaperDetail as PaperDetailData, TagCount, TagRecord } from '../../db';
 import type { SearchHit } from '../../../../shared/search/search-types';
 import { NoteEditor } from '../notes/NoteEditor';
+import { SimilarPapers } from '../recommend/SimilarPapers';
+import { TagSuggestions } from '../recommend/TagSuggestions';
 import { HighlightedText } from '../search/HighlightedText';
 import { TagEditor } from '../tags/TagEditor';
 import { moveQueued } from './library-actions';
@@ -100,6 +102,7 @@ export function PaperDetail(props: PaperDetailProps): React.JSX.Element {
         allTags={props.allTags}
         focusRequest={props.tagEditRequest}
       />
+      <TagSuggestions paperId={paper.id} />
       <h2 className="section-label">Abstract</h2>
       <p className="abstract" data-testid="detail-abstract">
         <HighlightedText text={paper.abstract} ranges={highlight('abstract')} />
@@ -150,6 +153,7 @@ export function PaperDetail(props: PaperDetailProps): React.JSX.Element {
         onOpenLink={props.onOpenLink}
         editRequest={props.noteEditRequest}
       />
+      <SimilarPapers paperId={paper.id} />
       <h2 className="section-label">Seen in</h2>
       <ul className="source-list" data-testid="detail-sources">
         {paper.sources.map((source) => (
