@@ -6,6 +6,7 @@
 export type {
   EntryRecord,
   FieldListingDates,
+  HighlightRecord,
   ImportRecord,
   MetaRecord,
   PaperRecord,
