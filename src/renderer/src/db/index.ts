@@ -53,6 +53,16 @@ export {
 export { addTagByName, addTagToPapers, removeTagFromPapers } from './tag-assignment';
 export { MAX_NOTE_LENGTH, NoteTooLongError, setNote } from './note-repository';
 export { UnknownPaperError } from './entry-updates';
+export {
+  HighlightError,
+  MAX_HIGHLIGHT_COMMENT_LENGTH,
+  addHighlight,
+  deleteHighlight,
+  listHighlights,
+  restoreHighlight,
+  setHighlightComment,
+  type HighlightRequest,
+} from './highlight-repository';
 export { EMPTY_UNDO, restoreEntries, type EntrySnapshot, type UndoRecord } from './undo';
 export {
   getPaperDetail,
@@ -72,6 +82,7 @@ export {
   prefetchPaperDetails,
   useImports,
   usePaperDetail,
+  usePaperHighlights,
   useTags,
   useViewRows,
   type ViewRows,
