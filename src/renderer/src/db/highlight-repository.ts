@@ -7,10 +7,7 @@
 import { emitLibraryChanged } from './change-feed';
 import { UnknownPaperError } from './entry-updates';
 import type { LibraryDb } from './schema';
-import type { HighlightRecord } from './types';
-
-/** Longest comment accepted on a highlight, in UTF-16 code units. */
-export const MAX_HIGHLIGHT_COMMENT_LENGTH = 10_000;
+import { MAX_HIGHLIGHT_COMMENT_LENGTH, type HighlightRecord } from './types';
 
 /** Thrown when a highlight cannot be made or changed; the message can be shown as is. */
 export class HighlightError extends Error {

@@ -16,7 +16,7 @@ export type {
   TagRecord,
   UpvoteSighting,
 } from './types';
-export { PAPER_STATUSES } from './types';
+export { MAX_HIGHLIGHT_COMMENT_LENGTH, PAPER_STATUSES } from './types';
 export {
   CURRENT_SCHEMA_VERSION,
   DEFAULT_LIBRARY_NAME,
@@ -55,7 +55,6 @@ export { MAX_NOTE_LENGTH, NoteTooLongError, setNote } from './note-repository';
 export { UnknownPaperError } from './entry-updates';
 export {
   HighlightError,
-  MAX_HIGHLIGHT_COMMENT_LENGTH,
   addHighlight,
   deleteHighlight,
   listHighlights,

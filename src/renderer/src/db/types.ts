@@ -144,6 +144,9 @@ export interface MetaRecord {
   readonly value: unknown;
 }
 
+/** Longest comment accepted on a highlight, in UTF-16 code units. */
+export const MAX_HIGHLIGHT_COMMENT_LENGTH = 10_000;
+
 /**
  * A passage of a paper's abstract the user highlighted, with an optional comment.
  * Invariants: `0 <= start < end`; `text` is the quoted passage, equal to
