@@ -117,4 +117,9 @@ export {
   type TableDump,
 } from './backup';
 export { isImportActive } from './import-activity';
-export { EXPORT_PAGE_SIZE, forEachExportPage, type ExportItem } from './export-items';
+export {
+  EXPORT_PAGE_SIZE,
+  forEachExportPage,
+  type ExportHighlight,
+  type ExportItem,
+} from './export-items';
