@@ -101,7 +101,7 @@ test.describe('a library that cannot simply be opened', () => {
     ).toBeVisible();
     await oldWindow.evaluate(() => (window as unknown as SeedWindow).held?.close());
     await expect(page.locator('.app-shell')).toBeVisible();
-    expect(await rawLibraryShape(oldWindow)).toMatchObject({ version: 40, entries: 1 });
+    expect(await rawLibraryShape(oldWindow)).toMatchObject({ version: 50, entries: 1 });
   });
 
   test('an upgrade that fails on a full disk changes nothing and succeeds on Try again', async ({
@@ -157,7 +157,7 @@ test.describe('a library that cannot simply be opened', () => {
     await expect(
       problem.getByRole('heading', { name: 'Your library could not be upgraded' }),
     ).toBeVisible();
-    await expect(problem).toContainText('from format 2 to 4');
+    await expect(problem).toContainText('from format 2 to 5');
     await expect(problem).toContainText('Your disk is full');
     expect(await rawLibraryShape(page)).toMatchObject({ version: 20, entries: 300 });
 

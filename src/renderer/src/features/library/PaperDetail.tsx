@@ -1,5 +1,6 @@
 import type { PaperDetail as PaperDetailData, TagCount, TagRecord } from '../../db';
 import type { SearchHit } from '../../search/search-types';
+import { AbstractSection } from '../highlights/AbstractSection';
 import { NoteEditor } from '../notes/NoteEditor';
 import { HighlightedText } from '../search/HighlightedText';
 import { TagEditor } from '../tags/TagEditor';
@@ -37,7 +38,10 @@ function byline(detail: PaperDetailData): string | null {
   return null;
 }
 
-/** Everything about one paper: metadata, links, provenance, status, tags and the note. */
+/**
+ * Everything about one paper: metadata, links, provenance, status, tags, the abstract with its
+ * highlights, and the note.
+ */
 export function PaperDetail(props: PaperDetailProps): React.JSX.Element {
   const { paper, entry } = props.detail;
   const search = externalSearchUrls(paper.title);
@@ -100,10 +104,12 @@ export function PaperDetail(props: PaperDetailProps): React.JSX.Element {
         allTags={props.allTags}
         focusRequest={props.tagEditRequest}
       />
-      <h2 className="section-label">Abstract</h2>
-      <p className="abstract" data-testid="detail-abstract">
-        <HighlightedText text={paper.abstract} ranges={highlight('abstract')} />
-      </p>
+      <AbstractSection
+        key={`abstract:${paper.id}`}
+        paperId={paper.id}
+        abstract={paper.abstract}
+        searchRanges={highlight('abstract')}
+      />
       <h2 className="section-label">Links</h2>
       <ul className="link-list">
         {paper.links.map((url) => (
