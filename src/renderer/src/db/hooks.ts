@@ -6,6 +6,7 @@
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { listHighlights } from './highlight-repository';
+import { loadInsightPapers, type InsightPaper } from './insights';
 import { getTagCounts, listImports, type TagCount } from './queries';
 import { getLibrary } from './schema';
 import { useThrottledQuery } from './throttled-query';
@@ -27,4 +28,9 @@ export function useImports(): ImportRecord[] | undefined {
 /** A paper's highlights in abstract order; re-renders when any highlight changes. */
 export function usePaperHighlights(paperId: string): HighlightRecord[] | undefined {
   return useLiveQuery(() => listHighlights(getLibrary(), paperId), [paperId]);
+}
+
+/** What the Insights view is drawn from; re-read when the library changes. */
+export function useInsightPapers(): InsightPaper[] | undefined {
+  return useLiveQuery(() => loadInsightPapers(getLibrary()), []);
 }

@@ -76,10 +76,12 @@ export {
   type TagCount,
   type ViewCounts,
 } from './queries';
+export type { InsightPaper } from './insights';
 export { loadSearchDocuments, type LibrarySearchDocument } from './search-documents';
 export {
   prefetchPaperDetails,
   useImports,
+  useInsightPapers,
   usePaperDetail,
   usePaperHighlights,
   useTags,

@@ -34,7 +34,11 @@ export interface LibraryWorkspaceProps {
   readonly view: LibraryView;
   readonly onViewChange: (view: LibraryView) => void;
   readonly search: SearchResults | null;
-  readonly sidebarExtra: { readonly showingImports: boolean; readonly onShowImports: () => void };
+  readonly sidebarExtra: {
+    readonly showing: 'imports' | 'insights' | null;
+    readonly onShowImports: () => void;
+    readonly onShowInsights: () => void;
+  };
   readonly onShellAction: (action: ShortcutAction) => boolean;
   readonly mainPane: React.ReactNode | null;
 }
@@ -131,10 +135,11 @@ export function LibraryWorkspace(props: LibraryWorkspaceProps): React.JSX.Elemen
             view={view}
             counts={counts}
             tags={tags}
-            showingImports={props.sidebarExtra.showingImports}
+            showing={props.sidebarExtra.showing}
             onSelectView={selectView}
             onManageTag={setManagedTag}
             onShowImports={props.sidebarExtra.onShowImports}
+            onShowInsights={props.sidebarExtra.onShowInsights}
           />
         </PaneBoundary>
       )}
