@@ -5,6 +5,7 @@ import type { MenuCommand } from '../../../shared/settings';
 import { useViewCounts, type LibraryView } from '../db';
 import { BackupCenter } from '../features/backup/BackupCenter';
 import { ImportsView } from '../features/imports/ImportsView';
+import { InsightsView } from '../features/insights/InsightsView';
 import { ImportActivity } from '../features/import/ImportActivity';
 import { useDropAndPaste } from '../features/import/use-drop-and-paste';
 import { useImportPipeline } from '../features/import/use-import-pipeline';
@@ -25,13 +26,13 @@ const NO_PROBLEMS: readonly QueryProblem[] = [];
 export function AppShell({ api }: { readonly api: PaperQueueApi }): React.JSX.Element {
   const [view, setView] = useState<LibraryView>('inbox');
   const [query, setQuery] = useState('');
-  const [showImports, setShowImports] = useState(false);
+  const [page, setPage] = useState<'imports' | 'insights' | null>(null);
   const [showShortcuts, setShowShortcuts] = useState(false);
   const [showSettings, setShowSettings] = useState(false);
   const searchInput = useRef<HTMLInputElement>(null);
 
   const focusSearch = useCallback(() => {
-    setShowImports(false);
+    setPage(null);
     searchInput.current?.focus();
     searchInput.current?.select();
   }, []);
@@ -39,7 +40,7 @@ export function AppShell({ api }: { readonly api: PaperQueueApi }): React.JSX.El
     (command: MenuCommand) => {
       if (command === 'focus-search') focusSearch();
       else if (command === 'show-shortcuts') setShowShortcuts(true);
-      else if (command === 'show-imports') setShowImports(true);
+      else if (command === 'show-imports') setPage('imports');
       else if (command === 'show-settings') setShowSettings(true);
     },
     [focusSearch],
@@ -84,15 +85,15 @@ export function AppShell({ api }: { readonly api: PaperQueueApi }): React.JSX.El
           setQuery('');
           return true;
         }
-        if (showImports) {
-          setShowImports(false);
+        if (page !== null) {
+          setPage(null);
           return true;
         }
         return false;
       }
       return false;
     },
-    [focusSearch, query, showImports],
+    [focusSearch, query, page],
   );
 
   const libraryEmpty = counts !== undefined && counts.all === 0;
@@ -162,15 +163,23 @@ export function AppShell({ api }: { readonly api: PaperQueueApi }): React.JSX.El
         view={view}
         onViewChange={(next) => {
           setView(next);
-          setShowImports(false);
+          setPage(null);
         }}
         search={search}
         onLoadMoreMatches={loadMore}
-        sidebarExtra={{ showingImports: showImports, onShowImports: () => setShowImports(true) }}
+        sidebarExtra={{
+          showing: page,
+          onShowImports: () => setPage('imports'),
+          onShowInsights: () => setPage('insights'),
+        }}
         onShellAction={onShellAction}
         mainPane={
-          showImports ? (
+          page === 'imports' ? (
             importsView
+          ) : page === 'insights' ? (
+            <div className="main-pane">
+              <InsightsView />
+            </div>
           ) : libraryEmpty ? (
             <div className="main-pane">
               <EmptyState

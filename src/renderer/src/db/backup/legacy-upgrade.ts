@@ -7,7 +7,7 @@
  */
 import { Dexie } from 'dexie';
 import { BackupRefusal } from '../../../../shared/backup-format';
-import { LibraryDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4 } from '../schema';
+import { LibraryDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5 } from '../schema';
 import { BACKUP_TABLES, BackupRowCollector, type BackupRows } from './backup-records';
 
 /** Every published schema by version number (index 0 = version 1). */
@@ -16,6 +16,7 @@ const SCHEMAS: readonly Readonly<Record<string, string>>[] = [
   SCHEMA_V2,
   SCHEMA_V3,
   SCHEMA_V4,
+  SCHEMA_V5,
 ];
 
 /** Upgrades raw rows of schema `version` to the current schema and validates them. */

@@ -38,7 +38,11 @@ export interface LibraryWorkspaceProps {
   readonly search: SearchResults | null;
   /** Asks for the next page of matches (the list scrolled near the end of those loaded). */
   readonly onLoadMoreMatches: () => void;
-  readonly sidebarExtra: { readonly showingImports: boolean; readonly onShowImports: () => void };
+  readonly sidebarExtra: {
+    readonly showing: 'imports' | 'insights' | null;
+    readonly onShowImports: () => void;
+    readonly onShowInsights: () => void;
+  };
   readonly onShellAction: (action: ShortcutAction) => boolean;
   readonly mainPane: React.ReactNode | null;
 }
@@ -148,10 +152,11 @@ export function LibraryWorkspace(props: LibraryWorkspaceProps): React.JSX.Elemen
               view={view}
               counts={counts}
               tags={tags}
-              showingImports={props.sidebarExtra.showingImports}
+              showing={props.sidebarExtra.showing}
               onSelectView={selectView}
               onManageTag={setManagedTag}
               onShowImports={props.sidebarExtra.onShowImports}
+              onShowInsights={props.sidebarExtra.onShowInsights}
             />
           </PaneBoundary>
         )}
