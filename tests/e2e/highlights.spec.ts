@@ -155,4 +155,26 @@ test.describe('highlights', () => {
     await expect(page.getByTestId('user-highlight')).toHaveCount(0);
     await expect(page.getByTestId('highlight-item')).toHaveCount(0);
   });
+
+  test('a highlight comment is found by search, in any view', async ({ openApp }) => {
+    const page = await openApp();
+    await loadSamples(page);
+    await openView(page, 'inbox');
+    const [title] = await rowTitles(page);
+    await selectPaper(page, title ?? '');
+    const abstract = await page.getByTestId('detail-abstract').innerText();
+    await selectInAbstract(page, passagesOf(abstract).first);
+    const composer = page.getByTestId('highlight-composer');
+    await composer
+      .getByRole('textbox', { name: 'Comment on the highlight (optional)' })
+      .fill('Compare with quokkaformer later');
+    await composer.getByRole('textbox').press('Enter');
+    await expect(page.getByTestId('highlight-item')).toHaveCount(1);
+
+    await openView(page, 'all');
+    await page.getByRole('searchbox', { name: 'Search papers' }).fill('quokkaformer');
+    await expect(page.getByTestId('list-count')).toHaveText('1');
+    expect(await rowTitles(page)).toEqual([title]);
+    await expect(page.getByTestId('paper-snippet')).toContainText('quokkaformer');
+  });
 });

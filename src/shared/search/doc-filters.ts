@@ -4,7 +4,7 @@
  */
 import { foldText, titleKey } from './normalize';
 import type { ParsedQuery, YearRange } from './query-parser';
-import type { SearchDocument, SearchView } from './search-types';
+import { fieldText, type SearchDocument, type SearchView } from './search-types';
 
 /** A document with its folded comparison keys. */
 export interface Entry {
@@ -76,7 +76,7 @@ export function containsPhrase(entry: Entry, pattern: RegExp): boolean {
   return (
     pattern.test(entry.title) ||
     pattern.test(foldText(doc.abstract)) ||
-    pattern.test(foldText(doc.note)) ||
+    pattern.test(foldText(fieldText(doc, 'note'))) ||
     pattern.test(entry.org) ||
     entry.tags.some((tag) => pattern.test(tag))
   );

@@ -26,6 +26,7 @@ import type {
   SearchSort,
   SearchView,
 } from './search-types';
+import { fieldText } from './search-types';
 
 const DEFAULT_LIMIT = 50;
 /** Added to an exact title match's score, so the score says it ranks first. */
@@ -39,7 +40,13 @@ function now(): number {
 
 /** Field texts in FIELDS order (posting-list.ts): title, abstract, organization, tags, note. */
 function textsOf(doc: SearchDocument): readonly string[] {
-  return [doc.title, doc.abstract, doc.organization ?? '', doc.tags.join(' '), doc.note];
+  return [
+    doc.title,
+    doc.abstract,
+    doc.organization ?? '',
+    doc.tags.join(' '),
+    fieldText(doc, 'note'),
+  ];
 }
 
 /** The last ranking, kept so that paging through it costs only the page. */

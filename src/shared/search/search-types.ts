@@ -30,6 +30,11 @@ export interface SearchDocument {
   readonly tagIds?: readonly string[];
   /** Markdown note; searched as plain text. */
   readonly note: string;
+  /**
+   * Comments the user wrote on highlighted passages, one per line; searched with the note (the
+   * passages themselves are abstract text, already indexed). Absent: none.
+   */
+  readonly highlightComments?: string;
   readonly status: SearchStatus;
   readonly year: number | null;
 }
@@ -111,7 +116,10 @@ export interface SearchResult {
   readonly problems: QueryProblem[];
 }
 
-/** Text of `field` in `doc` exactly as highlight ranges index into it. */
+/**
+ * Text of `field` in `doc` exactly as highlight ranges index into it, and as the index reads it.
+ * The `note` field is the note followed by the highlight comments.
+ */
 export function fieldText(doc: SearchDocument, field: SearchField): string {
   switch (field) {
     case 'title':
@@ -119,7 +127,7 @@ export function fieldText(doc: SearchDocument, field: SearchField): string {
     case 'abstract':
       return doc.abstract;
     case 'note':
-      return doc.note;
+      return doc.highlightComments ? `${doc.note}\n${doc.highlightComments}` : doc.note;
     case 'organization':
       return doc.organization ?? '';
     case 'tags':

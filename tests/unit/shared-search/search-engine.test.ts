@@ -227,3 +227,17 @@ describe('snippets', () => {
     expect(engine.search({ text: 'planning' }).hits[0]?.snippet).toBeNull();
   });
 });
+
+describe('highlight comments', () => {
+  it('are searched with the note, snippeted, and do not make a paper noted', () => {
+    const engine = engineOf([
+      paper('a', 'Sparse attention', { highlightComments: 'compare with quokkaformer' }),
+      paper('b', 'Dense attention', { note: 'nothing here' }),
+    ]);
+    const found = engine.search({ text: 'quokkaformer' });
+    expect(ids(found.hits)).toEqual(['a']);
+    expect(found.hits[0]?.snippet?.text).toContain('quokkaformer');
+    expect(allIds(engine, { text: '"with quokkaformer"' })).toEqual(['a']);
+    expect(allIds(engine, { text: 'is:noted' })).toEqual(['b']);
+  });
+});
