@@ -19,6 +19,8 @@ export interface WeeklyChartProps {
 }
 
 const HEIGHT = 220;
+/** Half a week in seconds: the x axis reaches that far beyond the first and last week. */
+const HALF_WEEK_S = 3.5 * 86_400;
 
 /**
  * A uPlot line chart of weekly figures on a canvas, with a "Show as table" toggle that shows the
@@ -48,6 +50,12 @@ export function WeeklyChart(props: WeeklyChartProps): React.JSX.Element {
       data,
       element,
     );
+    // Auto-ranged, uPlot spreads a single week over years: show the weeks, half a week beyond.
+    const times = data[0];
+    const first = times[0];
+    const last = times[times.length - 1];
+    if (first !== undefined && last !== undefined)
+      plot.setScale('x', { min: first - HALF_WEEK_S, max: last + HALF_WEEK_S });
     return () => plot.destroy();
   }, [weeks, series, asTable]);
   return (
