@@ -24,6 +24,7 @@ import { STATUS_VIEWS } from './library-view';
 import { ListPane } from './ListPane';
 import { Sidebar } from './Sidebar';
 import { useDetailDrawer } from './use-detail-drawer';
+import { useEditRequests } from './use-edit-requests';
 import { useOptimisticCounts } from './use-optimistic-counts';
 import { useVisibleRows } from './use-visible-rows';
 import { useWorkspaceSelection } from './use-workspace-selection';
@@ -65,9 +66,6 @@ export function LibraryWorkspace(props: LibraryWorkspaceProps): React.JSX.Elemen
   const [sort, setSort] = useState<PaperSort>(preferences.defaultSort);
   useEffect(() => setSort(preferences.defaultSort), [preferences.defaultSort]);
   const [managedTag, setManagedTag] = useState<string | null>(null);
-  // T/N requests belong to the paper focused when the key was pressed: a request made while the
-  // paper was still loading survives, and the next paper does not open with its editor focused.
-  const [editRequests, setEditRequests] = useState({ paperId: '', tags: 0, note: 0 });
   const { rows, complete } = useViewRows(view, sort);
   const tags = useTags() ?? NO_TAGS;
   const visible = useVisibleRows(rows, search);
@@ -94,13 +92,7 @@ export function LibraryWorkspace(props: LibraryWorkspaceProps): React.JSX.Elemen
   const title = viewTitle(view, tags);
   useExportScopePublisher(title, ids, selection.selection.selected, focused);
 
-  useEffect(
-    () =>
-      setEditRequests((requests) =>
-        requests.paperId === (focused ?? '') ? requests : { paperId: '', tags: 0, note: 0 },
-      ),
-    [focused],
-  );
+  const editRequests = useEditRequests(focused, () => selection.current().focused);
   useEffect(() => {
     const index = focused === null ? -1 : ids.indexOf(focused);
     if (index >= 0)
@@ -133,12 +125,7 @@ export function LibraryWorkspace(props: LibraryWorkspaceProps): React.JSX.Elemen
     queueMode: view === 'queued',
     searching: search !== null,
     openLink,
-    requestEdit: (target) =>
-      setEditRequests((requests) => {
-        const paperId = selection.current().focused ?? '';
-        const base = requests.paperId === paperId ? requests : { paperId, tags: 0, note: 0 };
-        return { ...base, [target]: base[target] + 1 };
-      }),
+    requestEdit: editRequests.request,
     onShellAction: props.onShellAction,
     drawer,
   });
@@ -201,8 +188,8 @@ export function LibraryWorkspace(props: LibraryWorkspaceProps): React.JSX.Elemen
                     search={search}
                     tags={tags}
                     tagsById={tagsById}
-                    tagEditRequest={editRequests.paperId === focused ? editRequests.tags : 0}
-                    noteEditRequest={editRequests.paperId === focused ? editRequests.note : 0}
+                    tagEditRequest={editRequests.tags}
+                    noteEditRequest={editRequests.note}
                     onOpenLink={openLink}
                     onClose={drawer.layout === 'drawer' ? drawer.close : null}
                   />
