@@ -42,4 +42,28 @@ test.describe('recommendations', () => {
     await expect(sidebarTag).toContainText('4');
     await expect(accept).toHaveCount(0);
   });
+
+  test('For you needs 5 + 5 decisions, then orders the inbox with reasons', async ({ page }) => {
+    const forYou = page.getByRole('button', { name: 'For you' });
+    await forYou.click();
+    await expect(page.getByTestId('for-you-notice')).toContainText(
+      'needs 5 more queued, read or tagged papers and 5 more dismissed papers',
+    );
+    await page.getByTestId('paper-row').first().click();
+    for (const key of ['q', 'q', 'q', 'q', 'q', 'd', 'd', 'd', 'd', 'd']) {
+      await page.keyboard.press(key);
+    }
+    await expect(page.getByTestId('count-queued')).toHaveText('5');
+    await expect(page.getByTestId('count-dismissed')).toHaveText('5');
+    await expect(page.getByTestId('for-you-notice')).toHaveCount(0);
+    await expect(page.getByTestId('for-you-why').first()).toContainText('for you: ');
+    const ranked = (await rowTitles(page)).slice(0, 10);
+    await forYou.click();
+    await expect(page.getByTestId('for-you-why')).toHaveCount(0);
+    const listing = (await rowTitles(page)).slice(0, 10);
+    expect(ranked).not.toEqual(listing);
+    await forYou.click();
+    await expect(page.getByTestId('for-you-why').first()).toBeVisible();
+    expect((await rowTitles(page)).slice(0, 10)).toEqual(ranked);
+  });
 });

@@ -13,6 +13,7 @@ import {
 import { useExportScopePublisher } from '../backup/export/export-scope';
 import { PaneBoundary } from '../errors/PaneBoundary';
 import { RecommendContext } from '../recommend/recommend-context';
+import { useForYouOrder } from '../recommend/use-for-you';
 import { useRecommender } from '../recommend/use-recommender';
 import type { SearchResults } from '../search/use-search-results';
 import { usePreferences } from '../settings/preferences-store';
@@ -68,7 +69,20 @@ export function LibraryWorkspace(props: LibraryWorkspaceProps): React.JSX.Elemen
   const [managedTag, setManagedTag] = useState<string | null>(null);
   const { rows, complete } = useViewRows(view, sort);
   const tags = useTags() ?? NO_TAGS;
-  const visible = useVisibleRows(rows, search);
+  const [forYouOn, setForYouOn] = useState(false);
+  const toggleForYou = useCallback(() => setForYouOn((on) => !on), []);
+  const matching = useVisibleRows(rows, search);
+  const recommender = useRecommender();
+  const forYouOrder = useForYouOrder(
+    matching,
+    forYouOn && search === null && view !== 'queued',
+    recommender,
+  );
+  const visible = forYouOrder.rows;
+  const forYou = useMemo(
+    () => ({ ...forYouOrder, on: forYouOn, onToggle: toggleForYou }),
+    [forYouOrder, forYouOn, toggleForYou],
+  );
   const ids = useMemo(() => visible.map((row) => row.id), [visible]);
   const tagsById = useMemo(() => new Map(tags.map(({ tag }) => [tag.id, tag])), [tags]);
   const selection = useWorkspaceSelection(ids, rows !== undefined);
@@ -77,7 +91,7 @@ export function LibraryWorkspace(props: LibraryWorkspaceProps): React.JSX.Elemen
   const [opened, setOpened] = useState<{ readonly id: string; readonly over: string | null }>();
   const shownId = opened !== undefined && opened.over === focused ? opened.id : focused;
   const detail = usePaperDetail(shownId);
-  const { client: recommendClient, revision: recommendRevision } = useRecommender();
+  const { client: recommendClient, revision: recommendRevision } = recommender;
   const recommend = useMemo(
     () => ({
       client: recommendClient,
@@ -169,6 +183,7 @@ export function LibraryWorkspace(props: LibraryWorkspaceProps): React.JSX.Elemen
                   onRowClick={onRowClick}
                   tags={tags}
                   tagsById={tagsById}
+                  forYou={forYou}
                 />
               </PaneBoundary>
               {drawer.shown ? (

@@ -26,6 +26,11 @@ export interface ListHeaderProps {
   readonly onSort: (sort: PaperSort) => void;
   readonly onSelectAll: () => void;
   readonly onClearSelection: () => void;
+  readonly forYou: {
+    readonly on: boolean;
+    readonly notice: string | null;
+    readonly onToggle: () => void;
+  };
 }
 
 /** View title and count, sort order, and the bulk-action bar when several papers are selected. */
@@ -71,6 +76,16 @@ export function ListHeader(props: ListHeaderProps): React.JSX.Element {
             </select>
           </label>
         )}
+        {props.queueMode || props.search ? null : (
+          <button
+            type="button"
+            aria-pressed={props.forYou.on}
+            title="Order by what your triage says you want"
+            onClick={props.forYou.onToggle}
+          >
+            For you
+          </button>
+        )}
         <button
           type="button"
           onClick={props.onSelectAll}
@@ -80,6 +95,11 @@ export function ListHeader(props: ListHeaderProps): React.JSX.Element {
           Select all
         </button>
       </div>
+      {props.forYou.on && props.forYou.notice ? (
+        <p className="muted for-you-notice" role="status" data-testid="for-you-notice">
+          {props.forYou.notice}
+        </p>
+      ) : null}
       {bulk ? (
         <div className="bulk-bar" role="toolbar" aria-label="Bulk actions" data-testid="bulk-bar">
           <strong>{props.selected.length} selected</strong>

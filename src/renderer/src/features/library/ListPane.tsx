@@ -2,6 +2,7 @@ import { memo } from 'react';
 import type { LibraryView, PaperRow, PaperSort, TagCount, TagRecord } from '../../db';
 import type { SearchResults } from '../search/use-search-results';
 import { moveQueued } from './library-actions';
+import type { ForYouOrder } from '../recommend/use-for-you';
 import { ListHeader } from './ListHeader';
 import { PaperList } from './PaperList';
 import type { WorkspaceSelection } from './use-workspace-selection';
@@ -24,6 +25,7 @@ export interface ListPaneProps {
   readonly onRowClick: (event: React.MouseEvent, id: string) => void;
   readonly tags: readonly TagCount[];
   readonly tagsById: ReadonlyMap<string, TagRecord>;
+  readonly forYou: ForYouOrder & { readonly on: boolean; readonly onToggle: () => void };
 }
 
 function reorder(id: string, target: number): void {
@@ -60,19 +62,21 @@ export const ListPane = memo(function ListPane(props: ListPaneProps): React.JSX.
         onSort={props.onSort}
         onSelectAll={selection.selectAll}
         onClearSelection={selection.clear}
+        forYou={props.forYou}
       />
       <PaperList
         rows={props.visible}
         selection={state.selected}
         focusedId={state.focused}
         hits={search?.hits ?? null}
+        why={props.forYou.why}
         tagsById={props.tagsById}
         showStatus={typeof view !== 'string' || view === 'all'}
         queueMode={queueMode}
         emptyMessage={
           props.rows === undefined ? 'Loading…' : emptyMessage(view, props.title, search)
         }
-        resetScrollKey={`${props.title}\u0000${search?.query ?? ''}\u0000${props.sort}`}
+        resetScrollKey={`${props.title}\u0000${search?.query ?? ''}\u0000${props.sort}\u0000${props.forYou.on}`}
         onRowClick={props.onRowClick}
         onReorder={reorder}
         onNearEnd={search ? props.onNearEnd : null}

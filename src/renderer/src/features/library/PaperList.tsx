@@ -12,6 +12,8 @@ export interface PaperListProps {
   readonly selection: ReadonlySet<string>;
   readonly focusedId: string | null;
   readonly hits: ReadonlyMap<string, SearchHit> | null;
+  /** For-you reasons by paper id, while that order is on. */
+  readonly why: ReadonlyMap<string, string> | null;
   readonly tagsById: ReadonlyMap<string, TagRecord>;
   readonly showStatus: boolean;
   readonly queueMode: boolean;
@@ -149,6 +151,7 @@ export function PaperList(props: PaperListProps): React.JSX.Element {
                 tagsById={props.tagsById}
                 showStatus={showStatus}
                 nextUp={queueMode && item.index === 0}
+                why={props.why?.get(row.id)}
                 draggable={queueMode && props.hits === null}
                 onClick={props.onRowClick}
                 onDropOnto={props.onReorder}

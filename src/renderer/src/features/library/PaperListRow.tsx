@@ -16,6 +16,8 @@ export interface PaperListRowProps {
   readonly tagsById: ReadonlyMap<string, TagRecord>;
   readonly showStatus: boolean;
   readonly nextUp: boolean;
+  /** Why the For-you order put the paper here (its top terms), when that order is on. */
+  readonly why: string | undefined;
   readonly draggable: boolean;
   readonly onClick: (event: React.MouseEvent, id: string) => void;
   readonly onDropOnto: (draggedId: string, targetIndex: number) => void;
@@ -106,6 +108,11 @@ export const PaperListRow = memo(function PaperListRow(
             <span className={`badge status-${row.status}`}>{STATUS_LABELS[row.status]}</span>
           ) : null}
           {meta ? <span className="muted">{meta}</span> : null}
+          {props.why ? (
+            <span className="muted for-you-why" data-testid="for-you-why">
+              for you: {props.why}
+            </span>
+          ) : null}
           {row.hasNote ? (
             <span className="muted" title="Has a note">
               ✎
