@@ -12,8 +12,8 @@ import {
 } from '../../db';
 import { useExportScopePublisher } from '../backup/export/export-scope';
 import { PaneBoundary } from '../errors/PaneBoundary';
-import { RecommendContext } from '../recommend/recommend-context';
-import { useForYouOrder } from '../recommend/use-for-you';
+import { RecommendContext, useOpenedPaper } from '../recommend/recommend-context';
+import { useForYouList } from '../recommend/use-for-you';
 import { useRecommender } from '../recommend/use-recommender';
 import type { SearchResults } from '../search/use-search-results';
 import { usePreferences } from '../settings/preferences-store';
@@ -69,37 +69,16 @@ export function LibraryWorkspace(props: LibraryWorkspaceProps): React.JSX.Elemen
   const [managedTag, setManagedTag] = useState<string | null>(null);
   const { rows, complete } = useViewRows(view, sort);
   const tags = useTags() ?? NO_TAGS;
-  const [forYouOn, setForYouOn] = useState(false);
-  const toggleForYou = useCallback(() => setForYouOn((on) => !on), []);
   const matching = useVisibleRows(rows, search);
   const recommender = useRecommender();
-  const forYouOrder = useForYouOrder(
-    matching,
-    forYouOn && search === null && view !== 'queued',
-    recommender,
-  );
-  const visible = forYouOrder.rows;
-  const forYou = useMemo(
-    () => ({ ...forYouOrder, on: forYouOn, onToggle: toggleForYou }),
-    [forYouOrder, forYouOn, toggleForYou],
-  );
+  const forYou = useForYouList(matching, search === null && view !== 'queued', recommender);
+  const visible = forYou.rows;
   const ids = useMemo(() => visible.map((row) => row.id), [visible]);
   const tagsById = useMemo(() => new Map(tags.map(({ tag }) => [tag.id, tag])), [tags]);
   const selection = useWorkspaceSelection(ids, rows !== undefined);
   const focused = selection.selection.focused;
-  // A similar paper opened from the detail pane shows until the list's focus moves.
-  const [opened, setOpened] = useState<{ readonly id: string; readonly over: string | null }>();
-  const shownId = opened !== undefined && opened.over === focused ? opened.id : focused;
+  const { shownId, context: recommend } = useOpenedPaper(focused, recommender);
   const detail = usePaperDetail(shownId);
-  const { client: recommendClient, revision: recommendRevision } = recommender;
-  const recommend = useMemo(
-    () => ({
-      client: recommendClient,
-      revision: recommendRevision,
-      openPaper: (id: string) => setOpened({ id, over: focused }),
-    }),
-    [recommendClient, recommendRevision, focused],
-  );
   const workspace = useRef<HTMLDivElement>(null);
   const drawer = useDetailDrawer(workspace, focused !== null);
   const counts = useOptimisticCounts(props.counts);

@@ -2,7 +2,7 @@ import { memo } from 'react';
 import type { LibraryView, PaperRow, PaperSort, TagCount, TagRecord } from '../../db';
 import type { SearchResults } from '../search/use-search-results';
 import { moveQueued } from './library-actions';
-import type { ForYouOrder } from '../recommend/use-for-you';
+import type { ForYouList } from '../recommend/use-for-you';
 import { ListHeader } from './ListHeader';
 import { PaperList } from './PaperList';
 import type { WorkspaceSelection } from './use-workspace-selection';
@@ -25,7 +25,7 @@ export interface ListPaneProps {
   readonly onRowClick: (event: React.MouseEvent, id: string) => void;
   readonly tags: readonly TagCount[];
   readonly tagsById: ReadonlyMap<string, TagRecord>;
-  readonly forYou: ForYouOrder & { readonly on: boolean; readonly onToggle: () => void };
+  readonly forYou: ForYouList;
 }
 
 function reorder(id: string, target: number): void {

@@ -1,4 +1,4 @@
-import { createContext, useContext, useEffect, useState } from 'react';
+import { createContext, useContext, useEffect, useMemo, useState } from 'react';
 import type { RecommendClient } from '../../recommend/recommend-client';
 
 /** The recommender of the library screen, and how a suggested paper is opened. */
@@ -16,6 +16,24 @@ export const RecommendContext = createContext<RecommendContextValue>({
   revision: 0,
   openPaper: () => undefined,
 });
+
+/**
+ * The paper the detail pane shows and the context the workspace provides: a similar paper opened
+ * from the detail pane shows until the list's focus moves, then the focused paper again.
+ */
+export function useOpenedPaper(
+  focused: string | null,
+  recommender: { readonly client: RecommendClient | null; readonly revision: number },
+): { readonly shownId: string | null; readonly context: RecommendContextValue } {
+  const [opened, setOpened] = useState<{ readonly id: string; readonly over: string | null }>();
+  const shownId = opened !== undefined && opened.over === focused ? opened.id : focused;
+  const { client, revision } = recommender;
+  const context = useMemo(
+    () => ({ client, revision, openPaper: (id: string) => setOpened({ id, over: focused }) }),
+    [client, revision, focused],
+  );
+  return { shownId, context };
+}
 
 /** The workspace's recommender. */
 export function useRecommendContext(): RecommendContextValue {
