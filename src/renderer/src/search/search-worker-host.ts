@@ -9,6 +9,7 @@
  * 1000 papers; indexing each as it arrives would compete for the CPU with the import's own
  * IndexedDB work, while a search always sees every change sent before it.
  */
+import { errorMessage } from '../../../shared/error-message';
 import { SearchEngine } from '../../../shared/search/search-engine';
 import type { SearchRequest, SearchResponse } from './search-protocol';
 import type { SearchDocument } from '../../../shared/search/search-types';
@@ -22,11 +23,6 @@ export interface SearchHostOptions {
   readonly settleMs?: number;
   readonly setTimer?: (callback: () => void, ms: number) => unknown;
   readonly clearTimer?: (handle: unknown) => void;
-}
-
-/** Error text for unknown failures. */
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /**
@@ -59,7 +55,7 @@ export function createSearchHost(
       apply();
       post({ type: 'ready', size: engine.size, buildMs: clock() - started });
     } catch (error) {
-      post({ type: 'error', message: messageOf(error) });
+      post({ type: 'error', message: errorMessage(error) });
     }
   };
 
@@ -92,7 +88,7 @@ export function createSearchHost(
         const result = engine.search(request.query);
         post({ type: 'result', requestId: request.requestId, result });
       } catch (error) {
-        post({ type: 'error', requestId: request.requestId, message: messageOf(error) });
+        post({ type: 'error', requestId: request.requestId, message: errorMessage(error) });
       }
       return;
     }

@@ -1,3 +1,4 @@
+import { errorMessage } from '../../../../shared/error-message';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { QueryProblem, SearchHit, SearchView } from '../../../../shared/search/search-types';
 import type { SearchClient } from '../../search/search-client';
@@ -31,7 +32,7 @@ function reportFailure(error: unknown): void {
   showToast({
     kind: 'error',
     title: 'Search failed',
-    detail: error instanceof Error ? error.message : String(error),
+    detail: errorMessage(error),
   });
 }
 
