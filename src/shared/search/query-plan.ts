@@ -32,8 +32,12 @@ export interface QueryPlan {
   readonly groups: readonly QueryGroup[];
   /** Term → bits it sets: highlighting marks tokens whose terms are here. */
   readonly termBits: ReadonlyMap<string, number>;
-  /** Required terms of each excluded word or phrase (a document having all of one is out). */
-  readonly excluded: readonly (readonly string[])[];
+  /**
+   * Each excluded word or phrase: its required terms, and for a phrase of several words the
+   * pattern they must also match in order. A document having all the terms (and, for a phrase,
+   * the words in order) is out; the same words apart keep it in.
+   */
+  readonly excluded: readonly ExcludedText[];
   /** Folded text to find literally in titles when the words are only stop words or symbols. */
   readonly literal: string | null;
   /** `titleKey` of the query's words, to put an exact title match first. */
@@ -64,6 +68,17 @@ function phrasePattern(phrase: string): RegExp {
     `(?:^|[^\\p{L}\\p{N}])${words.join('[^\\p{L}\\p{N}]+')}(?![\\p{L}\\p{N}])`,
     'u',
   );
+}
+
+/** One excluded word or phrase of a query (see `QueryPlan.excluded`). */
+export interface ExcludedText {
+  readonly terms: readonly string[];
+  readonly phrase: RegExp | null;
+}
+
+function excludedText(text: string): ExcludedText {
+  const phrase = tokenize(text).length > 1 ? phrasePattern(text) : null;
+  return { terms: requiredTerms(text), phrase };
 }
 
 /** Builds the plan (see the module comment) against the current index. */
@@ -118,7 +133,7 @@ export function planQuery<T extends object>(
     expansions,
     groups,
     termBits,
-    excluded: parsed.excluded.map(requiredTerms).filter((terms) => terms.length > 0),
+    excluded: parsed.excluded.map(excludedText).filter((text) => text.terms.length > 0),
     literal,
     titleKey: titleKey(parsed.words.join(' ')),
   };

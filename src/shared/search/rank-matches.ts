@@ -84,10 +84,16 @@ function accumulate<T extends object>(index: InvertedIndex<T>, plan: QueryPlan):
   }
 }
 
-/** Slots having every term of some excluded word or phrase. */
-function excludedSlots<T extends object>(index: InvertedIndex<T>, plan: QueryPlan): Set<number> {
-  const out = new Set<number>();
-  for (const terms of plan.excluded) {
+/**
+ * Slots having every term of some excluded word or phrase, with the phrase patterns still to be
+ * checked against the document (null: a single word, out as it is).
+ */
+function excludedSlots<T extends object>(
+  index: InvertedIndex<T>,
+  plan: QueryPlan,
+): Map<number, (RegExp | null)[]> {
+  const out = new Map<number, (RegExp | null)[]>();
+  for (const { terms, phrase } of plan.excluded) {
     const counts = new Map<number, number>();
     for (const term of terms) {
       const postings = index.postingsOf(term);
@@ -96,9 +102,17 @@ function excludedSlots<T extends object>(index: InvertedIndex<T>, plan: QueryPla
         counts.set(slot, (counts.get(slot) ?? 0) + 1);
       }
     }
-    for (const [slot, count] of counts) if (count === terms.length) out.add(slot);
+    for (const [slot, count] of counts) {
+      if (count === terms.length) out.set(slot, [...(out.get(slot) ?? []), phrase]);
+    }
   }
   return out;
+}
+
+/** False when the document holds an excluded word, or an excluded phrase in order. */
+function notExcluded(entry: Entry, candidates: readonly (RegExp | null)[] | undefined): boolean {
+  if (candidates === undefined) return true;
+  return candidates.every((phrase) => phrase !== null && !containsPhrase(entry, phrase));
 }
 
 /** Compares two matches in the order `sort` asks for (full matches always first). */
@@ -132,7 +146,8 @@ export function rankMatches(
 ): Ranking {
   const found: Found[] = [];
   const excluded = excludedSlots(index, plan);
-  const keep = (entry: Entry, slot: number) => !excluded.has(slot) && accept(entry);
+  const keep = (entry: Entry, slot: number) =>
+    notExcluded(entry, excluded.get(slot)) && accept(entry);
   if (plan.groups.length === 0) {
     const literal = plan.literal;
     index.forEachLive((entry, slot) => {

@@ -241,3 +241,16 @@ describe('highlight comments', () => {
     expect(allIds(engine, { text: 'is:noted' })).toEqual(['b']);
   });
 });
+
+describe('excluded phrases', () => {
+  it('leave out only documents with the words in order, not the words apart', () => {
+    const engine = engineOf([
+      paper('in-order', 'Graph video models'),
+      paper('apart', 'Graph models for video'),
+      paper('split', 'Graph models', { note: 'a video to watch' }),
+    ]);
+    const find = (text: string) => ids(engine.search({ text }).hits).sort();
+    expect(find('graph -"video models"')).toEqual(['apart', 'split']);
+    expect(find('graph -video')).toEqual([]);
+  });
+});
