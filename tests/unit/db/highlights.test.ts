@@ -93,16 +93,17 @@ describe('highlights', () => {
     // The same comment again changes nothing and announces nothing.
     await setHighlightComment(db, made.id, 'key verb', at(3));
     expect((await db.highlights.get(made.id))?.updatedAt).toBe(at(2).toISOString());
-    await restoreHighlight(db, before);
-    expect(await db.highlights.get(made.id)).toEqual(made);
+    // Undo puts the old comment back as the newest change (a later merge must not revert it).
+    await restoreHighlight(db, before, at(4));
+    expect(await db.highlights.get(made.id)).toEqual({ ...made, updatedAt: at(4).toISOString() });
 
     const removed = await deleteHighlight(db, made.id);
-    expect(removed).toEqual(made);
+    expect(removed).toEqual({ ...made, updatedAt: at(4).toISOString() });
     expect(await db.highlights.count()).toBe(0);
     await expect(deleteHighlight(db, made.id)).rejects.toThrow('no longer exists');
     await expect(setHighlightComment(db, made.id, 'x')).rejects.toThrow(HighlightError);
-    await restoreHighlight(db, removed);
-    expect(await listHighlights(db, 'a')).toEqual([made]);
+    await restoreHighlight(db, removed, at(5));
+    expect(await listHighlights(db, 'a')).toEqual([{ ...made, updatedAt: at(5).toISOString() }]);
     expect(changes).toEqual([['a'], ['a'], ['a'], ['a']]);
   });
 

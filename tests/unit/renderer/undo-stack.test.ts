@@ -1,5 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import {
+  awaitedByUndo,
+  clearUndo,
   pushUndo,
   undoLast,
   undoWaitsFor,
@@ -32,5 +34,29 @@ describe('undo stack', () => {
     pushUndo({ label: 'kept', undo: () => Promise.resolve() });
     undoWaitsFor(Promise.reject(new Error('disk full')));
     expect(await undoLast()).toBe('kept');
+  });
+
+  it('an action wrapped with awaitedByUndo is undone even when Ctrl+Z comes mid-write', async () => {
+    let finish: () => void = () => undefined;
+    const highlight = awaitedByUndo(
+      () =>
+        new Promise<void>((resolve) => {
+          finish = () => {
+            pushUndo({ label: 'highlighted', undo: () => Promise.resolve() });
+            resolve();
+          };
+        }),
+    );
+    pushUndo({ label: 'before', undo: () => Promise.resolve() });
+    void highlight();
+    const undoing = undoLast();
+    finish();
+    expect(await undoing).toBe('highlighted');
+  });
+
+  it('forgets every action when the library is replaced', async () => {
+    pushUndo({ label: 'old library', undo: () => Promise.resolve() });
+    clearUndo();
+    expect(await undoLast()).toBeNull();
   });
 });

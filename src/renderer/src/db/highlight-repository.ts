@@ -115,13 +115,18 @@ export async function deleteHighlight(db: LibraryDb, id: string): Promise<Highli
 }
 
 /**
- * Puts a highlight back exactly as given (undo of a delete or a comment edit). Skipped when its
- * paper is gone, so an undo never leaves a highlight without a paper.
+ * Puts a highlight back as given (undo of a delete or a comment edit), stamped as changed `now`:
+ * the undo is the newest change, so a later merge-restore of an older backup does not take it
+ * back. Skipped when its paper is gone, so an undo never leaves a highlight without a paper.
  */
-export async function restoreHighlight(db: LibraryDb, record: HighlightRecord): Promise<void> {
+export async function restoreHighlight(
+  db: LibraryDb,
+  record: HighlightRecord,
+  now: Date = new Date(),
+): Promise<void> {
   const restored = await db.transaction('rw', db.papers, db.highlights, async () => {
     if ((await db.papers.get(record.paperId)) === undefined) return false;
-    await db.highlights.put(record);
+    await db.highlights.put({ ...record, updatedAt: now.toISOString() });
     return true;
   });
   if (restored) emitLibraryChanged([record.paperId]);

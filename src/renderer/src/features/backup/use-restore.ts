@@ -13,6 +13,7 @@ import {
   type RestorePreview,
 } from '../../db';
 import { showToast } from '../toasts/toast-store';
+import { clearUndo } from '../undo/undo-stack';
 import { backUpLibraryTo, loadBackup, type LoadedBackup } from './backup-runner';
 import { plural } from './format';
 
@@ -99,7 +100,11 @@ export function useRestore(
           title: `Restored ${plural(backup.rows.papers.length, 'paper')} from ${backup.fileName}`,
           detail: mode === 'merge' ? 'Merged into the library.' : 'The library was replaced.',
         });
-        if (mode === 'replace') await announceReplacedLibrary(api);
+        if (mode === 'replace') {
+          // Undo records describe the library that was replaced; applied now they would mix it in.
+          clearUndo();
+          await announceReplacedLibrary(api);
+        }
         onFinished();
       };
       run().catch((error: unknown) => setState({ phase: 'failed', message: errorMessage(error) }));

@@ -14,7 +14,7 @@ import {
   type HighlightRequest,
 } from '../../db';
 import { showToast } from '../toasts/toast-store';
-import { pushUndo } from '../undo/undo-stack';
+import { awaitedByUndo, pushUndo } from '../undo/undo-stack';
 
 async function attempt<T>(title: string, write: () => Promise<T>): Promise<T | undefined> {
   try {
@@ -33,7 +33,9 @@ function excerpt(text: string): string {
 }
 
 /** Highlights a passage; true once it is saved. Undo deletes it again. */
-export async function highlightPassage(request: HighlightRequest): Promise<boolean> {
+export const highlightPassage = awaitedByUndo(async function highlightPassage(
+  request: HighlightRequest,
+): Promise<boolean> {
   const made = await attempt('Could not save the highlight', () =>
     addHighlight(getLibrary(), request),
   );
@@ -45,10 +47,10 @@ export async function highlightPassage(request: HighlightRequest): Promise<boole
     },
   });
   return true;
-}
+});
 
 /** Replaces a highlight's comment; true once it is saved. Undo puts the old comment back. */
-export async function editHighlightComment(
+export const editHighlightComment = awaitedByUndo(async function editHighlightComment(
   highlight: HighlightRecord,
   comment: string,
 ): Promise<boolean> {
@@ -62,10 +64,12 @@ export async function editHighlightComment(
     undo: () => restoreHighlight(getLibrary(), before),
   });
   return true;
-}
+});
 
 /** Deletes a highlight. Undo brings it back as it was. */
-export async function removeHighlight(highlight: HighlightRecord): Promise<void> {
+export const removeHighlight = awaitedByUndo(async function removeHighlight(
+  highlight: HighlightRecord,
+): Promise<void> {
   const removed = await attempt('Could not delete the highlight', () =>
     deleteHighlight(getLibrary(), highlight.id),
   );
@@ -74,4 +78,4 @@ export async function removeHighlight(highlight: HighlightRecord): Promise<void>
     label: `Deleted the highlight “${excerpt(removed.text)}”`,
     undo: () => restoreHighlight(getLibrary(), removed),
   });
-}
+});

@@ -20,7 +20,7 @@ import {
 import { errorMessage } from '../../../../shared/error-message';
 import type { PaperQueueApi } from '../../../../shared/ipc-contract';
 import { showToast } from '../toasts/toast-store';
-import { pushUndo, undoWaitsFor } from '../undo/undo-stack';
+import { awaitedByUndo, pushUndo, undoWaitsFor } from '../undo/undo-stack';
 
 const STATUS_VERBS: Readonly<Record<PaperStatus, string>> = {
   inbox: 'Moved back to the inbox',
@@ -86,7 +86,10 @@ export function changeStatus(targets: readonly PaperRef[], status: PaperStatus):
 }
 
 /** Moves a queued paper to a position (0-based), to the top or to the bottom, with Undo. */
-export async function moveQueued(id: string, target: number | 'top' | 'bottom'): Promise<void> {
+export const moveQueued = awaitedByUndo(async function moveQueued(
+  id: string,
+  target: number | 'top' | 'bottom',
+): Promise<void> {
   const db = getLibrary();
   const undo = await attempt('Could not reorder the queue', () =>
     target === 'top'
@@ -96,7 +99,7 @@ export async function moveQueued(id: string, target: number | 'top' | 'bottom'):
         : moveInQueue(db, id, target),
   );
   if (undo) undoable('Reordered the queue', undo);
-}
+});
 
 let tagWrites: Promise<unknown> = Promise.resolve();
 
@@ -119,7 +122,7 @@ export function tagPapers(ids: readonly string[], name: string): Promise<boolean
 }
 
 /** Removes a tag from papers, with Undo for bulk removals. */
-export async function untagPapers(
+export const untagPapers = awaitedByUndo(async function untagPapers(
   ids: readonly string[],
   tagId: string,
   tagName: string,
@@ -128,25 +131,32 @@ export async function untagPapers(
     removeTagFromPapers(getLibrary(), tagId, ids),
   );
   if (ids.length > 1) undoable(`Removed “${tagName}” from ${papers(ids.length)}`, undo);
-}
+});
 
 /** Renames a tag; a clash with another tag's name is explained (merge is the way to combine). */
-export async function renameTagTo(tagId: string, name: string): Promise<boolean> {
+export const renameTagTo = awaitedByUndo(async function renameTagTo(
+  tagId: string,
+  name: string,
+): Promise<boolean> {
   const undo = await attempt('Could not rename the tag', () =>
     renameTag(getLibrary(), tagId, name),
   );
   if (!undo) return false;
   undoable(`Renamed tag to “${name.trim()}”`, undo);
   return true;
-}
+});
 
 /** Merges one tag into another, with Undo. */
-export async function mergeTagInto(fromId: string, intoId: string, label: string): Promise<void> {
+export const mergeTagInto = awaitedByUndo(async function mergeTagInto(
+  fromId: string,
+  intoId: string,
+  label: string,
+): Promise<void> {
   const undo = await attempt('Could not merge the tags', () =>
     mergeTags(getLibrary(), fromId, intoId),
   );
   undoable(label, undo);
-}
+});
 
 /** Recolours a tag. */
 export async function recolorTag(tagId: string, color: string): Promise<void> {
@@ -154,14 +164,17 @@ export async function recolorTag(tagId: string, color: string): Promise<void> {
 }
 
 /** Deletes a tag (removing it from every paper), with Undo that restores it everywhere. */
-export async function removeTag(tagId: string, name: string): Promise<void> {
+export const removeTag = awaitedByUndo(async function removeTag(
+  tagId: string,
+  name: string,
+): Promise<void> {
   const snapshot = await attempt('Could not delete the tag', () => deleteTag(getLibrary(), tagId));
   if (!snapshot) return;
   pushUndo({
     label: `Deleted tag “${name}” from ${papers(snapshot.paperIds.length)}`,
     undo: () => restoreTag(getLibrary(), snapshot),
   });
-}
+});
 
 /**
  * Opens a link outside the app (the browser; the mail program for mailto). Main refuses anything

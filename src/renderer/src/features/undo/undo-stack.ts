@@ -43,6 +43,25 @@ export function pushUndo(action: UndoableAction): void {
   });
 }
 
+/**
+ * Wraps a user action whose undo is pushed only after its write: every call is registered with
+ * `undoWaitsFor`, so Ctrl/Cmd+Z pressed while it is still writing undoes it, not the one before.
+ */
+export function awaitedByUndo<A extends unknown[], R>(
+  action: (...args: A) => Promise<R>,
+): (...args: A) => Promise<R> {
+  return (...args) => {
+    const running = action(...args);
+    undoWaitsFor(running);
+    return running;
+  };
+}
+
+/** Forgets every undoable action (the library they applied to was replaced). */
+export function clearUndo(): void {
+  stack.length = 0;
+}
+
 /** Undoes the most recent action; returns its label, or null when there was nothing to undo. */
 export async function undoLast(): Promise<string | null> {
   await pendingWrites;
