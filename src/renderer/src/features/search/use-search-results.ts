@@ -19,7 +19,7 @@ export interface SearchResults {
 }
 
 /** Matches asked for per request; more are loaded as the list scrolls near the end. */
-export const SEARCH_PAGE = 200;
+const SEARCH_PAGE = 200;
 
 let lastKeystroke = 0;
 
@@ -50,7 +50,13 @@ export function useSearchResults(
 ): { readonly results: SearchResults | null; readonly loadMore: () => void } {
   const [results, setResults] = useState<SearchResults | null>(null);
   const loaded = useRef(0);
-  const loading = useRef(false);
+  /**
+   * The request in flight (query or page), by number. A page is asked for only when nothing is in
+   * flight: the client answers only its latest request, so a page asked for during a re-run of the
+   * query would cancel that re-run and land on matches ranked before the library changed.
+   */
+  const inFlight = useRef<number | null>(null);
+  const requests = useRef(0);
   const trimmed = query.trim();
   const viewKey = JSON.stringify(view);
   useEffect(() => {
@@ -64,12 +70,16 @@ export function useSearchResults(
     let live = true;
     const typedAt = lastKeystroke;
     const limit = Math.max(SEARCH_PAGE, loaded.current);
-    loading.current = true;
+    const request = (requests.current += 1);
+    inFlight.current = request;
+    const settle = (): void => {
+      if (inFlight.current === request) inFlight.current = null;
+    };
     client
       .search({ text: query, view: JSON.parse(viewKey) as SearchView, limit })
       .then((result) => {
+        settle();
         if (!live || result === null) return;
-        loading.current = false;
         loaded.current = result.hits.length;
         setResults({
           query: trimmed,
@@ -82,7 +92,7 @@ export function useSearchResults(
         });
       })
       .catch((error: unknown) => {
-        loading.current = false;
+        settle();
         if (live) reportFailure(error);
       });
     return () => {
@@ -91,26 +101,33 @@ export function useSearchResults(
   }, [client, query, trimmed, revision, viewKey]);
 
   const loadMore = useCallback(() => {
-    if (!client || !results || loading.current || results.ids.length >= results.total) return;
-    loading.current = true;
+    if (!client || !results || inFlight.current !== null) return;
+    if (results.ids.length >= results.total) return;
+    const request = (requests.current += 1);
+    inFlight.current = request;
+    const settle = (): void => {
+      if (inFlight.current === request) inFlight.current = null;
+    };
     const offset = results.ids.length;
     const view = JSON.parse(viewKey) as SearchView;
     client
       .search({ text: query, view, offset, limit: SEARCH_PAGE })
       .then((page) => {
-        loading.current = false;
+        settle();
         if (page === null) return;
         setResults((current) => {
           if (current !== results) return current;
+          // A page is from the same ranking; skipping ids already shown keeps that a certainty.
+          const fresh = page.hits.filter((hit) => !current.hits.has(hit.id));
           const hits = new Map(current.hits);
-          for (const hit of page.hits) hits.set(hit.id, hit);
-          const ids = [...current.ids, ...page.hits.map((hit) => hit.id)];
+          for (const hit of fresh) hits.set(hit.id, hit);
+          const ids = [...current.ids, ...fresh.map((hit) => hit.id)];
           loaded.current = ids.length;
           return { ...current, ids, hits };
         });
       })
       .catch((error: unknown) => {
-        loading.current = false;
+        settle();
         reportFailure(error);
       });
   }, [client, results, query, viewKey]);
