@@ -2,6 +2,7 @@ import type { PaperDetail as PaperDetailData, TagCount, TagRecord } from '../../
 import type { SearchHit } from '../../../../shared/search/search-types';
 import { AbstractSection } from '../highlights/AbstractSection';
 import { NoteEditor } from '../notes/NoteEditor';
+import { ExternalLink } from './ExternalLink';
 import { SimilarPapers } from '../recommend/SimilarPapers';
 import { TagSuggestions } from '../recommend/TagSuggestions';
 import { HighlightedText } from '../search/HighlightedText';
@@ -117,38 +118,20 @@ export function PaperDetail(props: PaperDetailProps): React.JSX.Element {
       <ul className="link-list">
         {paper.links.map((url) => (
           <li key={url}>
-            <a
-              href={url}
-              onClick={(event) => {
-                event.preventDefault();
-                props.onOpenLink(url);
-              }}
-            >
+            <ExternalLink url={url} onOpen={props.onOpenLink}>
               {url}
-            </a>
+            </ExternalLink>
           </li>
         ))}
         <li>
-          <a
-            href={search.arxiv}
-            onClick={(event) => {
-              event.preventDefault();
-              props.onOpenLink(search.arxiv);
-            }}
-          >
+          <ExternalLink url={search.arxiv} onOpen={props.onOpenLink}>
             Search the title on arXiv
-          </a>
+          </ExternalLink>
         </li>
         <li>
-          <a
-            href={search.huggingFace}
-            onClick={(event) => {
-              event.preventDefault();
-              props.onOpenLink(search.huggingFace);
-            }}
-          >
+          <ExternalLink url={search.huggingFace} onOpen={props.onOpenLink}>
             Search the title on Hugging Face Papers
-          </a>
+          </ExternalLink>
         </li>
       </ul>
       <h2 className="section-label">Note</h2>
