@@ -34,7 +34,7 @@ export interface TrainOptions {
 const DEFAULT_LAMBDA = 0.01;
 const DEFAULT_LEARNING_RATE = 0.5;
 /** Example updates per training, over all epochs. */
-export const MAX_UPDATES = 60_000;
+const MAX_UPDATES = 60_000;
 const MIN_EPOCHS = 3;
 const MAX_EPOCHS = 200;
 

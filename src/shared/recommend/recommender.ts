@@ -30,7 +30,7 @@ import {
 } from './types';
 
 /** Suggestions below this cosine to the tag's centroid are noise, not resemblance. */
-export const MIN_TAG_SIMILARITY = 0.05;
+const MIN_TAG_SIMILARITY = 0.05;
 
 interface Meta {
   readonly signal: boolean | null;

@@ -20,9 +20,9 @@ export interface TextFields {
 }
 
 /** Field weights: a title word says more about a paper than an abstract word. */
-export const TITLE_WEIGHT = 3;
-export const ABSTRACT_WEIGHT = 1;
-export const ORGANIZATION_WEIGHT = 2;
+const TITLE_WEIGHT = 3;
+const ABSTRACT_WEIGHT = 1;
+const ORGANIZATION_WEIGHT = 2;
 /** Prefix of the one feature an organisation contributes (kept apart from words). */
 export const ORGANIZATION_PREFIX = 'org:';
 

@@ -29,7 +29,7 @@ function termsOf(text: string, start: number, end: number, hash: number): readon
 }
 
 /** Ranges of `text` whose tokens have a term in `termBits`, and the bits they set. */
-export function matchedRanges(
+function matchedRanges(
   text: string,
   termBits: ReadonlyMap<string, number>,
 ): { ranges: [number, number][]; bits: number } {

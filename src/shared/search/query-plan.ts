@@ -50,7 +50,7 @@ const PREFIX_WEIGHT = 0.5;
 const FUZZY_WEIGHT = 0.4;
 
 /** Typos tolerated in a word of `length` characters: 0 below 4, 1 up to 7, 2 beyond. */
-export function typoBudget(length: number): number {
+function typoBudget(length: number): number {
   if (length < 4) return 0;
   return length <= 7 ? 1 : 2;
 }

@@ -13,7 +13,7 @@ import { RankedOrder } from './ranked-order';
 import type { SearchSort } from './search-types';
 
 /** Boost per field, in FIELDS order: title, abstract, organization, tags, note. */
-export const FIELD_BOOSTS: readonly number[] = [4, 1, 1.5, 3, 1.5];
+const FIELD_BOOSTS: readonly number[] = [4, 1, 1.5, 3, 1.5];
 
 const K1 = 1.2;
 const B = 0.75;

@@ -60,7 +60,7 @@ export interface SearchQuery {
 export type SearchField = 'title' | 'abstract' | 'note' | 'tags' | 'organization';
 
 /** Separator between tag names in the text that `tags` highlight ranges index into. */
-export const TAG_SEPARATOR = ', ';
+const TAG_SEPARATOR = ', ';
 
 /**
  * Highlighted parts of one field.

@@ -11,7 +11,7 @@ import { describeFileError, parseIsoDay, readDumpPapers } from './run-parse-comm
 import type { ParseCommandIo } from './run-parse-command';
 
 /** Usage line printed (to stderr) on bad usage and (to stdout) for `--help`. */
-export const SEARCH_USAGE =
+const SEARCH_USAGE =
   'usage: npm run --silent search -- [--limit N] [--reference-date YYYY-MM-DD] ' +
   '(--query TEXT | --queries FILE) DUMP...';
 

@@ -27,7 +27,7 @@ export interface RecommendWorkerLike {
 }
 
 /** The fields the recommender reads; extra fields (notes, years) are not sent to the worker. */
-export function toRecommendDocument(doc: RecommendDocument): RecommendDocument {
+function toRecommendDocument(doc: RecommendDocument): RecommendDocument {
   const { id, title, abstract, organization, status, tags } = doc;
   return { id, title, abstract, organization, status, tags };
 }

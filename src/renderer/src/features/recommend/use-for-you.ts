@@ -44,7 +44,7 @@ function indexRanking(result: Extract<RankResult, { ready: true }>) {
  * ranked again after every library change (`recommender` is the workspace's, from
  * `useRecommender`); the view's order otherwise, or until a ranking exists.
  */
-export function useForYouOrder(
+function useForYouOrder(
   rows: readonly PaperRow[],
   enabled: boolean,
   recommender: { readonly client: RecommendClient | null; readonly revision: number },

@@ -1,5 +1,5 @@
 /** What the search box understands, one line per form; shown in its ⓘ popover and the `?` dialog. */
-export const SEARCH_SYNTAX: readonly { readonly example: string; readonly meaning: string }[] = [
+const SEARCH_SYNTAX: readonly { readonly example: string; readonly meaning: string }[] = [
   {
     example: 'sparse atention',
     meaning: 'papers with every word (typos and the word being typed are fine)',
