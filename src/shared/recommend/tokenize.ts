@@ -23,7 +23,7 @@ const STOP_WORDS: ReadonlySet<string> = new Set(
 );
 
 const SPLIT = /[^\p{L}\p{N}]+/u;
-const ASCII_SPLIT = /[^a-z0-9]+/;
+const ASCII_SPLIT = /[\t-/:-@[-`{-~]+/;
 const NON_ASCII = /[^\t-~]/;
 const MARKS = /\p{M}+/gu;
 const DIGITS = /^\p{N}+$/u;
@@ -54,13 +54,15 @@ export function foldText(text: string): string {
  */
 export function tokenize(text: string): string[] {
   const tokens: string[] = [];
-  // Plain ASCII text (most abstracts) splits with a cheaper pattern; the result is the same.
-  const words = NON_ASCII.test(text)
-    ? foldText(text).split(SPLIT)
-    : text.toLowerCase().split(ASCII_SPLIT);
-  for (const word of words) {
-    if (word.length < 2 || STOP_WORDS.has(word) || allDigits(word)) continue;
-    tokens.push(singular(word));
+  // Runs of ASCII letters and digits split with a cheap pattern; only a run holding other
+  // characters (accents, dashes, Greek) is folded and split on Unicode classes, so an abstract
+  // with one "×" does not pay the Unicode path for every word. The tokens are the same.
+  for (const run of text.toLowerCase().split(ASCII_SPLIT)) {
+    const words = NON_ASCII.test(run) ? foldText(run).split(SPLIT) : [run];
+    for (const word of words) {
+      if (word.length < 2 || STOP_WORDS.has(word) || allDigits(word)) continue;
+      tokens.push(singular(word));
+    }
   }
   return tokens;
 }

@@ -29,5 +29,6 @@ describe('tokenize', () => {
     );
     expect(tokenize(`${ascii} ½`)).toEqual(tokenize(ascii));
     expect(tokenize('١٢٣ 42 ab')).toEqual(['ab']);
+    expect(tokenize('fine–tuning×scaling, Ärger')).toEqual(['fine', 'tuning', 'scaling', 'arger']);
   });
 });
