@@ -23,6 +23,7 @@ import { DetailPane } from './DetailPane';
 import { openExternalLink } from './library-actions';
 import { STATUS_VIEWS } from './library-view';
 import { ListPane } from './ListPane';
+import { selectOnly } from './selection';
 import { Sidebar } from './Sidebar';
 import { useDetailDrawer } from './use-detail-drawer';
 import { useOptimisticCounts } from './use-optimistic-counts';
@@ -83,7 +84,9 @@ export function LibraryWorkspace(props: LibraryWorkspaceProps): React.JSX.Elemen
   const tagsById = useMemo(() => new Map(tags.map(({ tag }) => [tag.id, tag])), [tags]);
   const selection = useWorkspaceSelection(ids, rows !== undefined);
   const focused = selection.selection.focused;
-  // A similar paper opened from the detail pane shows until the list's focus moves.
+  const { setSelection } = selection;
+  // A similar paper opened from the detail pane is focused in the list when the list holds it (so
+  // keys act on the paper shown); otherwise it shows in the pane until the list's focus moves.
   const [opened, setOpened] = useState<{ readonly id: string; readonly over: string | null }>();
   const shownId = opened !== undefined && opened.over === focused ? opened.id : focused;
   const detail = usePaperDetail(shownId);
@@ -92,9 +95,12 @@ export function LibraryWorkspace(props: LibraryWorkspaceProps): React.JSX.Elemen
     () => ({
       client: recommendClient,
       revision: recommendRevision,
-      openPaper: (id: string) => setOpened({ id, over: focused }),
+      openPaper: (id: string) => {
+        if (ids.includes(id)) setSelection(selectOnly(id));
+        else setOpened({ id, over: focused });
+      },
     }),
-    [recommendClient, recommendRevision, focused],
+    [recommendClient, recommendRevision, focused, ids, setSelection],
   );
   const workspace = useRef<HTMLDivElement>(null);
   const drawer = useDetailDrawer(workspace, focused !== null);
