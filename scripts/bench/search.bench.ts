@@ -1,24 +1,57 @@
 /**
- * Search benchmark: index build time, query latency and heap use of SearchEngine at 10k and 50k
- * synthetic papers (recombined from the sample dumps), plus fuse.js alone at 10k for comparison.
- * A full GC runs before each heap reading.
+ * Search benchmark (engine in Node): index build time and query latency per query class of the
+ * app's search engine (src/shared/search) at 10k and 50k papers, beside a MiniSearch baseline on
+ * the same documents and queries at 10k (at 50k MiniSearch's prefix and fuzzy queries take
+ * seconds each, which would make the run far too long). The corpus is generated (titles and abstract sentences
+ * recombined from the sample dumps, with some non-ASCII titles), or the papers of `--dumps DIR`.
+ * Query classes: pasted titles, one-letter prefixes, stop words and symbols, 2–4 words with
+ * typos, non-ASCII. The index build is timed in Node here, not in the app's worker.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Fuse from 'fuse.js';
-import { FUSE_OPTIONS } from '../../src/renderer/src/search/fuse-ranker';
-import { SearchEngine } from '../../src/renderer/src/search/search-engine';
+import MiniSearch from 'minisearch';
+import { parseDump } from '../../src/main/core/parser/index';
+import { SearchEngine } from '../../src/shared/search/search-engine';
+import { SEARCH_STATUSES } from '../../src/shared/search/search-types';
+import type { SearchDocument } from '../../src/shared/search/search-types';
+import { atMost, type BenchContext } from './figures';
 import { collector } from './gc';
-import { PAPER_STATUSES } from '../../src/renderer/src/db/types';
-import type { PaperStatus, SearchDocument } from '../../src/renderer/src/search/search-types';
 
-export const title = 'search: full-text inverted index candidates + fuse.js ranking';
+export const title = 'search: engine latency per query class, index build, MiniSearch baseline';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'tests', 'fixtures');
-const STATUSES: readonly PaperStatus[] = PAPER_STATUSES;
 const TAGS = ['ml', 'nlp', 'vision', 'deep learning', 'efficiency', 'theory', 'to read', 'llm'];
-const ORGS = ['OpenBMB', 'Google', 'Meta AI', 'Microsoft', 'Tsinghua University', 'ETH Zurich'];
+const ORGS = ['OpenBMB', 'Google', 'Meta AI', 'Microsoft', 'Tsinghua University', 'ETH Zürich'];
+/** Non-ASCII title parts, and queries that must find them (folded, decomposed, CJK words). */
+const NON_ASCII_PARTS = [
+  'Naïve Bayes',
+  'Résumé Parsing',
+  'Zürich Robotics',
+  '深度学习模型',
+  '大規模言語モデルの評価',
+  'Ｔｒａｎｓｆｏｒｍｅｒ Ｓｃａｌｉｎｇ',
+  'ﬁne-tuning Łódź',
+  'Straße Æsir',
+];
+const NON_ASCII_QUERIES = [
+  'naive bayes',
+  'Naïve',
+  'resume parsing',
+  'Re\u0301sume\u0301',
+  'zurich',
+  '深度学习',
+  '学习模型',
+  '言語モデル',
+  'transformer scaling',
+  'ｔｒａｎｓｆｏｒｍｅｒ',
+  'fine-tuning lodz',
+  'strasse',
+  'æsir',
+];
+const STOP_QUERIES = ['the', 'a', 'of the', 'how to', 'c++', 'c#', 'x', 'is it', 'and', 'we'];
+const QUERIES_PER_CLASS = 40;
+const TARGET_MS: Record<number, number> = { 10_000: 10, 50_000: 25 };
 
 /** Deterministic PRNG (mulberry32) so runs are comparable. */
 function random(seed: number): () => number {
@@ -31,6 +64,9 @@ function random(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+const pick = <T>(items: readonly T[], next: () => number): T =>
+  items[Math.floor(next() * items.length)] as T;
 
 /** Title and abstract lines of every fixture (page and compact formats, roughly). */
 function fixturePairs(): { titles: string[]; sentences: string[] } {
@@ -49,9 +85,6 @@ function fixturePairs(): { titles: string[]; sentences: string[] } {
   return { titles, sentences: sentences.filter((s) => s.length > 40) };
 }
 
-const pick = <T>(items: readonly T[], next: () => number): T =>
-  items[Math.floor(next() * items.length)] as T;
-
 /** A made-up method name, so the vocabulary grows with the corpus like real titles do. */
 function acronym(next: () => number): string {
   const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
@@ -61,7 +94,7 @@ function acronym(next: () => number): string {
 }
 
 /** `count` distinct documents built from fixture titles and abstract sentences. */
-export function syntheticDocs(count: number, seed = 1): SearchDocument[] {
+function syntheticDocs(count: number, seed = 1): SearchDocument[] {
   const { titles, sentences } = fixturePairs();
   const next = random(seed);
   const docs: SearchDocument[] = [];
@@ -69,133 +102,180 @@ export function syntheticDocs(count: number, seed = 1): SearchDocument[] {
     const base = pick(titles, next);
     let abstract = '';
     while (abstract.length < 1400) abstract += `${pick(sentences, next)} `;
-    const tags = TAGS.filter(() => next() < 0.15);
+    const extra = next() < 0.05 ? ` ${pick(NON_ASCII_PARTS, next)}` : '';
     docs.push({
       id: `doc-${i}`,
-      title: `${acronym(next)}: ${base} ${i}`,
+      title: `${acronym(next)}: ${base}${extra} ${i}`,
       abstract: abstract.trim(),
       organization: next() < 0.3 ? pick(ORGS, next) : null,
-      tags,
+      tags: TAGS.filter(() => next() < 0.15),
       note: next() < 0.1 ? `Remember: ${pick(sentences, next)}` : '',
-      status: pick(STATUSES, next),
+      status: pick(SEARCH_STATUSES, next),
       year: next() < 0.9 ? 2019 + Math.floor(next() * 7) : null,
     });
   }
   return docs;
 }
 
-/** A plausible typo: swap two inner letters or drop one. */
+/** The papers of the dumps in `folder` (each id once), as search documents. */
+function dumpDocs(folder: string): SearchDocument[] {
+  const docs = new Map<string, SearchDocument>();
+  for (const name of readdirSync(folder).sort()) {
+    const bytes = readFileSync(join(folder, name));
+    const result = parseDump(bytes, { referenceDate: new Date() });
+    for (const paper of result.papers) {
+      if (docs.has(paper.id)) continue;
+      const year = paper.published === null ? null : Number(paper.published.slice(0, 4));
+      docs.set(paper.id, {
+        id: paper.id,
+        title: paper.title,
+        abstract: paper.abstract,
+        organization: paper.organization,
+        tags: [],
+        note: '',
+        status: 'inbox',
+        year,
+      });
+    }
+  }
+  return [...docs.values()];
+}
+
+/** A plausible typo: drop or swap an inner letter of words of five letters or more. */
 function typo(word: string, next: () => number): string {
+  if (word.length < 5) return word;
   const at = 1 + Math.floor(next() * (word.length - 3));
   if (next() < 0.5) return word.slice(0, at) + word.slice(at + 1);
   return word.slice(0, at) + (word[at + 1] ?? '') + (word[at] ?? '') + word.slice(at + 2);
 }
 
-/** At least 200 realistic queries: words, pairs, typos, prefixes and filters. */
-export function benchQueries(docs: readonly SearchDocument[], seed = 7): string[] {
+/** Query classes over `docs`, each `QUERIES_PER_CLASS` long. */
+function queryClasses(docs: readonly SearchDocument[], seed = 7): Record<string, string[]> {
   const next = random(seed);
-  const words = (d: SearchDocument) =>
-    d.title.split(/[^A-Za-z]+/).filter((w) => w.length >= 5 && !/^[A-Z]+$/.test(w));
-  const randomWord = () => pick(words(pick(docs, next)), next) ?? 'attention';
-  const queries = ['atention', 'transfromer', 'quant', 'tag:ml year:2024 sparse'];
-  queries.push('sparse atention', 'finetune lora', 'status:queued org:google neural');
-  for (let i = 0; i < 60; i += 1) queries.push(randomWord().toLowerCase());
-  for (let i = 0; i < 60; i += 1) queries.push(`${randomWord()} ${randomWord()}`.toLowerCase());
-  for (let i = 0; i < 40; i += 1) queries.push(typo(randomWord().toLowerCase(), next));
-  for (let i = 0; i < 30; i += 1)
-    queries.push(
-      randomWord()
-        .toLowerCase()
-        .slice(0, 3 + (i % 3)),
-    );
-  for (let i = 0; i < 20; i += 1) {
-    const tag = pick(TAGS, next);
-    const filter = tag.includes(' ') ? `tag:"${tag}"` : `tag:${tag}`;
-    queries.push(`${filter} year:${2019 + (i % 7)} ${randomWord().toLowerCase()}`);
-  }
-  return queries;
+  const words = (doc: SearchDocument) =>
+    doc.title.split(/[^A-Za-z]+/).filter((w) => w.length >= 4 && !/^[A-Z]+$/.test(w));
+  const take = <T>(make: (i: number) => T) =>
+    Array.from({ length: QUERIES_PER_CLASS }, (_, i) => make(i));
+  return {
+    pasted_title: take(() => pick(docs, next).title),
+    one_letter: take((i) => 'abcdefghijklmnopqrstuvwxyz'[i % 26] ?? 'a'),
+    stop_words: take((i) => STOP_QUERIES[i % STOP_QUERIES.length] ?? 'the'),
+    typo_words: take((i) => {
+      const doc = pick(docs, next);
+      const pool = words(doc);
+      const count = Math.min(pool.length, 2 + (i % 3));
+      return Array.from({ length: Math.max(1, count) }, (_, j) =>
+        j === 0
+          ? typo((pool[j] ?? 'attention').toLowerCase(), next)
+          : (pool[j] ?? '').toLowerCase(),
+      ).join(' ');
+    }),
+    non_ascii: take((i) => NON_ASCII_QUERIES[i % NON_ASCII_QUERIES.length] ?? 'naive'),
+  };
 }
 
 function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 }
 
-/** Median of a list of latencies. */
-const median = (values: number[]): number =>
-  percentile(
-    [...values].sort((a, b) => a - b),
-    50,
-  );
-
-function timeQueries(engine: SearchEngine, queries: readonly string[]): number[] {
-  for (const query of queries.slice(0, 30)) engine.search(query, { limit: 50 });
-  const times: number[] = [];
-  for (const query of queries) {
+/** Sorted latencies (ms) of running every query once, after one warm-up pass. */
+function timeAll(run: (query: string) => unknown, queries: readonly string[]): number[] {
+  for (const query of queries) run(query);
+  const times = queries.map((query) => {
     const started = performance.now();
-    engine.search(query, { limit: 50 });
-    times.push(performance.now() - started);
-  }
+    run(query);
+    return performance.now() - started;
+  });
   return times.sort((a, b) => a - b);
+}
+
+/** A MiniSearch index configured as close to ours as it allows (AND, prefix, fuzzy, boosts). */
+function miniSearchOf(docs: readonly SearchDocument[]): MiniSearch<SearchDocument> {
+  const mini = new MiniSearch<SearchDocument>({
+    fields: ['title', 'abstract', 'note'],
+    extractField: (doc, field) => String(doc[field as keyof SearchDocument] ?? ''),
+    searchOptions: { prefix: true, fuzzy: 0.2, combineWith: 'AND', boost: { title: 4 } },
+  });
+  mini.addAll([...docs]);
+  return mini;
 }
 
 const gc = collector();
 
-/** Heap in use, in MB, after a full GC. */
-function heapMb(): number {
-  gc();
-  return process.memoryUsage().heapUsed / 2 ** 20;
-}
+/** MiniSearch queries per class: it needs ~0.2 s a query at 10k and seconds at 50k. */
+const MINI_QUERIES_PER_CLASS = 20;
 
-function benchSize(docs: readonly SearchDocument[]): void {
-  const heapBefore = heapMb();
+/**
+ * Builds our index over `docs` and records latency per class (label: 10k, 50k or dumps); with
+ * `baseline`, does the same for MiniSearch (on the first 20 queries of each class) and records
+ * the ratio of the two p95s.
+ */
+function benchCorpus(
+  context: BenchContext,
+  docs: readonly SearchDocument[],
+  label: string,
+  baseline: boolean,
+): void {
+  gc();
   const engine = new SearchEngine();
-  const started = performance.now();
+  let started = performance.now();
   engine.replaceAll(docs);
   const buildMs = performance.now() - started;
-  const heapAfter = heapMb();
-  const queries = benchQueries(docs);
-  const times = timeQueries(engine, queries);
-  const fmt = (ms: number) => ms.toFixed(1).padStart(6);
-  console.log(
-    `${String(docs.length).padStart(6)} docs: build ${fmt(buildMs)} ms | ${queries.length} queries ` +
-      `p50 ${fmt(percentile(times, 50))} ms  p95 ${fmt(percentile(times, 95))} ms  ` +
-      `max ${fmt(times[times.length - 1] ?? NaN)} ms | heap used ${heapAfter.toFixed(0)} MB ` +
-      `(index ≈ ${(heapAfter - heapBefore).toFixed(0)} MB over the documents)`,
+  context.record(
+    `index_build_${label}_node`,
+    buildMs,
+    'ms',
+    label === '50k' ? atMost(3000) : undefined,
   );
-}
-
-function fuseAloneMedian(docs: readonly SearchDocument[]): number {
-  const records = docs.map((doc) => ({ ...doc, organization: doc.organization ?? '' }));
-  const fuse = new Fuse(records, FUSE_OPTIONS);
-  const queries = benchQueries(docs)
-    .filter((q) => !q.includes(':'))
-    .slice(0, 22);
-  const times: number[] = [];
-  for (const query of queries) {
-    const started = performance.now();
-    fuse.search(query, { limit: 50 });
-    times.push(performance.now() - started);
+  started = performance.now();
+  const mini = baseline ? miniSearchOf(docs) : null;
+  if (mini !== null) context.record(`minisearch_build_${label}`, performance.now() - started, 'ms');
+  const target = TARGET_MS[docs.length];
+  const ours: number[] = [];
+  const theirs: number[] = [];
+  for (const [name, queries] of Object.entries(queryClasses(docs))) {
+    const times = timeAll((text) => engine.search({ text, limit: 50 }), queries);
+    ours.push(...times);
+    context.record(
+      `engine_p95_${name}_${label}`,
+      percentile(times, 95),
+      'ms',
+      target === undefined ? undefined : atMost(target),
+    );
+    if (mini === null) continue;
+    const sample = queries.slice(0, MINI_QUERIES_PER_CLASS);
+    const miniTimes = timeAll((text) => mini.search(text).slice(0, 50), sample);
+    theirs.push(...miniTimes);
+    context.record(`minisearch_p95_${name}_${label}`, percentile(miniTimes, 95), 'ms');
   }
-  return median(times.slice(2));
+  ours.sort((a, b) => a - b);
+  theirs.sort((a, b) => a - b);
+  const ourP95 = percentile(ours, 95);
+  context.record(
+    `engine_p95_all_${label}`,
+    ourP95,
+    'ms',
+    target === undefined ? undefined : atMost(target),
+  );
+  if (mini === null) return;
+  context.record(`minisearch_p95_all_${label}`, percentile(theirs, 95), 'ms');
+  context.record(
+    `ratio_minisearch_to_engine_p95_${label}`,
+    percentile(theirs, 95) / Math.max(ourP95, 0.001),
+    'x',
+  );
 }
 
-/** Prints build time and latency percentiles for 10k and 50k, then the fuse-alone comparison. */
-export async function run(): Promise<void> {
-  const docs50k = syntheticDocs(50_000);
-  const docs10k = docs50k.slice(0, 10_000);
-  benchSize(docs10k);
-  benchSize(docs50k);
-  const engine = new SearchEngine();
-  engine.replaceAll(docs10k);
-  const ours = median(
-    timeQueries(
-      engine,
-      benchQueries(docs10k).filter((q) => !q.includes(':')),
-    ),
-  );
-  const fuseMs = fuseAloneMedian(docs10k);
-  console.log(
-    `fuse.js alone at 10k: median ${fuseMs.toFixed(1)} ms (20 queries) vs engine median ` +
-      `${ours.toFixed(2)} ms → ${(fuseMs / ours).toFixed(0)}× faster`,
-  );
+/** Generated corpus at 10k and 50k, or the papers of `--dumps DIR` at their own size. */
+export function run(context: BenchContext): Promise<void> {
+  if (context.dumpsDir !== null) {
+    const docs = dumpDocs(context.dumpsDir);
+    console.log(`${docs.length} papers parsed from ${context.dumpsDir}`);
+    benchCorpus(context, docs, 'dumps', true);
+    return Promise.resolve();
+  }
+  const docs = syntheticDocs(50_000);
+  benchCorpus(context, docs.slice(0, 10_000), '10k', true);
+  benchCorpus(context, docs, '50k', false);
+  return Promise.resolve();
 }

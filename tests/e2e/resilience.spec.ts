@@ -97,6 +97,21 @@ test.describe('notes that used to blank or freeze the window', () => {
   });
 });
 
+test.describe('a note typed just before the window reloads', () => {
+  test('is saved on the next start', async ({ openApp }) => {
+    const page = await twoPapers(openApp);
+    await page.keyboard.press('n');
+    await noteBox(page).fill('typed a moment before the reload');
+    // Reload before the autosave: the renderer goes away as it would in a crash.
+    await page.evaluate(() => window.location.reload());
+    await openView(page, 'all');
+    await selectPaper(page, 'First paper');
+    await page.getByRole('tab', { name: 'Write' }).click();
+    await expect(noteBox(page)).toHaveValue('typed a moment before the reload');
+    await expect(page.getByTestId('note-state')).toHaveText('Saved');
+  });
+});
+
 test.describe('render errors stay inside their pane', () => {
   test('a paper whose record is damaged shows a message and a way back to the list', async ({
     openApp,

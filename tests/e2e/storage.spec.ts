@@ -1,5 +1,5 @@
 import type { Dexie as DexieType } from 'dexie';
-import { SCHEMA_V2, SCHEMA_V3, SCHEMA_V4 } from '../../src/renderer/src/db/schema';
+import { SCHEMA_V2, SCHEMA_V3, SCHEMA_V5 } from '../../src/renderer/src/db/schema';
 import { expect, test } from './support/fixtures';
 import { loadSamples, openView, pasteListing, selectPaper, viewCount } from './support/library';
 import { LIBRARY_DB, setQuota, openSeedPage, randomText, rawLibraryShape } from './support/storage';
@@ -31,11 +31,11 @@ test.describe('a library that cannot simply be opened', () => {
     await page.evaluate(
       async ({ name, stores, entry }) => {
         const db = new (window as unknown as SeedWindow).Dexie(name);
-        db.version(5).stores(stores);
+        db.version(6).stores(stores);
         await db.table('entries').add(entry);
         db.close();
       },
-      { name: LIBRARY_DB, stores: { ...SCHEMA_V4, notebooks: 'id' }, entry: ENTRY },
+      { name: LIBRARY_DB, stores: { ...SCHEMA_V5, notebooks: 'id' }, entry: ENTRY },
     );
     const before = await rawLibraryShape(page);
 
@@ -44,13 +44,13 @@ test.describe('a library that cannot simply be opened', () => {
     await expect(
       problem.getByRole('heading', { name: 'Your library is from a newer version of Paper Queue' }),
     ).toBeVisible();
-    await expect(problem).toContainText('library format 5; this version reads format 4');
+    await expect(problem).toContainText('library format 6; this version reads format 5');
     await expect(problem).toContainText('Nothing in your library was changed or deleted.');
     await expect(page.locator('.app-shell')).toHaveCount(0);
     await problem.getByRole('button', { name: 'Check again' }).click();
-    await expect(problem).toContainText('library format 5');
+    await expect(problem).toContainText('library format 6');
     expect(await rawLibraryShape(page)).toEqual(before);
-    expect(before).toMatchObject({ version: 50, entries: 1 });
+    expect(before).toMatchObject({ version: 60, entries: 1 });
     expect(before.stores).toContain('notebooks');
   });
 
@@ -101,7 +101,7 @@ test.describe('a library that cannot simply be opened', () => {
     ).toBeVisible();
     await oldWindow.evaluate(() => (window as unknown as SeedWindow).held?.close());
     await expect(page.locator('.app-shell')).toBeVisible();
-    expect(await rawLibraryShape(oldWindow)).toMatchObject({ version: 40, entries: 1 });
+    expect(await rawLibraryShape(oldWindow)).toMatchObject({ version: 50, entries: 1 });
   });
 
   test('an upgrade that fails on a full disk changes nothing and succeeds on Try again', async ({
@@ -157,7 +157,7 @@ test.describe('a library that cannot simply be opened', () => {
     await expect(
       problem.getByRole('heading', { name: 'Your library could not be upgraded' }),
     ).toBeVisible();
-    await expect(problem).toContainText('from format 2 to 4');
+    await expect(problem).toContainText('from format 2 to 5');
     await expect(problem).toContainText('Your disk is full');
     expect(await rawLibraryShape(page)).toMatchObject({ version: 20, entries: 300 });
 
@@ -176,17 +176,17 @@ test.describe('a library that cannot simply be opened', () => {
     await newerWindow.evaluate(
       async ({ name, stores }) => {
         const db = new (window as unknown as SeedWindow).Dexie(name);
-        db.version(5).stores(stores);
+        db.version(6).stores(stores);
         await db.open();
         db.close();
       },
-      { name: LIBRARY_DB, stores: { ...SCHEMA_V4, notebooks: 'id' } },
+      { name: LIBRARY_DB, stores: { ...SCHEMA_V5, notebooks: 'id' } },
     );
     await expect(
       page.getByRole('heading', { name: 'Another Paper Queue window is upgrading your library' }),
     ).toBeVisible();
     await page.keyboard.press('j');
-    expect(await rawLibraryShape(newerWindow)).toMatchObject({ version: 50 });
+    expect(await rawLibraryShape(newerWindow)).toMatchObject({ version: 60 });
   });
 });
 

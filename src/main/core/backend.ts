@@ -1,22 +1,20 @@
-import { mkdir, readdir } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { InvokeChannel, RequestOf, ResponseOf } from '../../shared/ipc-contract';
 import { isExternalUrl } from '../../shared/ipc-validators';
-import {
-  DEFAULT_PREFERENCES,
-  type AppInfo,
-  type AppSettings,
-  type ThemeChoice,
-} from '../../shared/settings';
+import { DEFAULT_PREFERENCES, type AppInfo, type ThemeChoice } from '../../shared/settings';
 import type { BackupDialogs } from './backup/backup-dialogs';
 import { BackupService } from './backup/backup-service';
 import { FlushRequests, type FlushResult } from './flush-requests';
 import { InboxControl } from './inbox/inbox-control';
+import { inboxHandlers } from './inbox/inbox-handlers';
 import type { EventSender } from './import/event-sender';
 import { ImportCoordinator, type CoordinatorOptions } from './import/import-coordinator';
+import { importHandlers } from './import/import-handlers';
 import { ImportLedger, type LedgerOptions } from './import/import-ledger';
 import { Intake, type IntakeOptions } from './import/intake';
-import { loadSettings, saveSettings, type StoredSettings } from './settings/settings-store';
+import type { InvokeHandlers } from './ipc-dispatch';
+import { SettingsService } from './settings/settings-service';
+import type { StoredSettings } from './settings/settings-store';
 
 /** What the backend needs from its host: Electron in the app, a Playwright page in e2e tests. */
 export interface PlatformPort {
@@ -36,11 +34,6 @@ export interface PlatformPort {
   /** Save/open/folder dialogs of backups, restores and exports. */
   readonly backupDialogs: BackupDialogs;
 }
-
-/** One async handler per invoke channel. */
-export type InvokeHandlers = {
-  readonly [C in InvokeChannel]: (payload: RequestOf<C>) => Promise<ResponseOf<C>>;
-};
 
 /** The running backend: IPC handlers plus lifecycle hooks for the host. */
 export interface Backend {
@@ -79,8 +72,7 @@ export async function createBackend(
   options: BackendOptions = {},
 ): Promise<Backend> {
   await mkdir(paths.userDataFolder, { recursive: true });
-  const settingsPath = join(paths.userDataFolder, 'settings.json');
-  let settings = await loadSettings(settingsPath, {
+  const settings = await SettingsService.open(join(paths.userDataFolder, 'settings.json'), {
     inboxFolder: paths.defaultInboxFolder,
     preferences: DEFAULT_PREFERENCES,
     window: null,
@@ -90,24 +82,20 @@ export async function createBackend(
     options.ledger,
   );
   const coordinator = new ImportCoordinator(ledger, platform.send, options);
-  const intake = new Intake(coordinator, () => settings.inboxFolder, options.intake);
+  const intake = new Intake(coordinator, () => settings.stored.inboxFolder, options.intake);
   const flushes = new FlushRequests(platform.send);
   const inbox = new InboxControl(
-    settings.inboxFolder,
+    settings.stored.inboxFolder,
     {
       onFile: (path, reason) => coordinator.enqueue(path, reason),
       onStatus: (status) => platform.send('inbox:status', status),
     },
     { userDataFolder: paths.userDataFolder, stabilityMs: options.watchStabilityMs },
   );
-  // The library the last ready renderer holds; another one (a reset IndexedDB) gets the inbox again.
-  let libraryId: string | null = null;
-  const watchInbox = (): Promise<void> =>
-    inbox.watch(settings.inboxFolder, settings.inboxFolder === paths.defaultInboxFolder);
-  const publicSettings = (): AppSettings => ({
-    inboxFolder: settings.inboxFolder,
-    preferences: settings.preferences,
-  });
+  const watchInbox = (): Promise<void> => {
+    const folder = settings.stored.inboxFolder;
+    return inbox.watch(folder, folder === paths.defaultInboxFolder);
+  };
   const backup = new BackupService({
     userDataFolder: paths.userDataFolder,
     appLabel: `${platform.appInfo.name} ${platform.appInfo.version}`,
@@ -117,70 +105,11 @@ export async function createBackend(
 
   const handlers: InvokeHandlers = {
     'app:info': async () => platform.appInfo,
-    'settings:get': async () => publicSettings(),
+    'settings:get': async () => settings.public,
     'settings:set-preferences': async (preferences) => {
-      settings = { ...settings, preferences };
+      await settings.update({ preferences });
       platform.applyTheme?.(preferences.theme);
-      await saveSettings(settingsPath, settings);
-      return publicSettings();
-    },
-    'inbox:choose-folder': async () => {
-      const chosen = await platform.chooseFolder(settings.inboxFolder);
-      if (chosen === null) return null;
-      const problem = await inbox.problemWith(chosen);
-      if (problem !== null) throw new Error(problem);
-      settings = { ...settings, inboxFolder: chosen };
-      await saveSettings(settingsPath, settings);
-      await watchInbox();
-      return publicSettings();
-    },
-    'inbox:reveal': async () => {
-      await mkdir(settings.inboxFolder, { recursive: true });
-      await platform.revealFolder(settings.inboxFolder);
-      return null;
-    },
-    'import:pick-files': async () => {
-      const { files, unreadable } = await intake.readFiles(await platform.pickDumpFiles());
-      return intake.acceptAll(files, 'dialog', unreadable);
-    },
-    'import:files': async (files) => intake.acceptAll(files, 'drop'),
-    'import:text': async (text) => {
-      const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
-      const bytes = new TextEncoder().encode(text);
-      return intake.acceptAll([{ name: `pasted-${stamp}.txt`, bytes }], 'paste');
-    },
-    'import:samples': async () => {
-      const names = (await readdir(platform.samplesFolder))
-        .filter((name) => name.endsWith('.txt'))
-        .sort();
-      const paths = names.map((name) => join(platform.samplesFolder, name));
-      const { files, unreadable } = await intake.readFiles(paths);
-      return intake.acceptAll(files, 'samples', unreadable);
-    },
-    'import:ack': async (ack) => {
-      coordinator.acknowledge(ack);
-      return null;
-    },
-    'import:fail': async (failure) => {
-      coordinator.fail(failure);
-      return null;
-    },
-    'renderer:ready': async (hello) => {
-      // Entries from before libraries had ids belong to the library that already holds papers.
-      if (hello.papers > 0) await ledger.adoptLegacy(hello.libraryId).catch(() => 0);
-      const changed = libraryId !== null && libraryId !== hello.libraryId;
-      libraryId = hello.libraryId;
-      coordinator.rendererReady(hello.libraryId);
-      if (changed) await inbox.rescan();
-      return inbox.status;
-    },
-    'inbox:reimport': async () => {
-      if (inbox.status.state === 'error' && inbox.status.message) {
-        throw new Error(inbox.status.message);
-      }
-      const files = await inbox.files();
-      for (const path of files) coordinator.enqueue(path, 'reimport', { force: true });
-      return { queued: files.length };
+      return settings.public;
     },
     'shell:open-external': async (url) => {
       if (!isExternalUrl(url)) return false;
@@ -191,6 +120,21 @@ export async function createBackend(
       flushes.answer(answer);
       return null;
     },
+    ...importHandlers({
+      intake,
+      coordinator,
+      samplesFolder: platform.samplesFolder,
+      pickDumpFiles: () => platform.pickDumpFiles(),
+    }),
+    ...inboxHandlers({
+      inbox,
+      settings,
+      ledger,
+      coordinator,
+      watchInbox,
+      chooseFolder: (current) => platform.chooseFolder(current),
+      revealFolder: (path) => platform.revealFolder(path),
+    }),
     ...backup.handlers,
   };
 
@@ -200,11 +144,8 @@ export async function createBackend(
     handlers,
     coordinator,
     rendererGone: () => coordinator.rendererGone(),
-    settings: () => settings,
-    saveWindow: async (bounds) => {
-      settings = { ...settings, window: bounds };
-      await saveSettings(settingsPath, settings);
-    },
+    settings: () => settings.stored,
+    saveWindow: (bounds) => settings.update({ window: bounds }),
     flushRenderer: (limitMs) => flushes.request(limitMs),
     dispose: async () => {
       await inbox.stop();

@@ -1,5 +1,20 @@
-import { REQUEST_VALIDATORS, type InvokeChannel, type ResponseOf } from '../../shared/ipc-contract';
-import type { InvokeHandlers } from './backend';
+import {
+  REQUEST_VALIDATORS,
+  type InvokeChannel,
+  type RequestOf,
+  type ResponseOf,
+} from '../../shared/ipc-contract';
+
+/**
+ * One async handler for each of the channels `C`. The backend's parts each provide the handlers
+ * of their own channels; together they must cover every channel (`InvokeHandlers`).
+ */
+export type HandlersFor<C extends InvokeChannel> = {
+  readonly [K in C]: (payload: RequestOf<K>) => Promise<ResponseOf<K>>;
+};
+
+/** One async handler per invoke channel of the contract. */
+export type InvokeHandlers = HandlersFor<InvokeChannel>;
 
 /** Thrown for a message that fails validation; the renderer sees only its message. */
 export class IpcRejection extends Error {}

@@ -1,6 +1,6 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { REQUEST_VALIDATORS, type InvokeChannel } from '../../shared/ipc-contract';
-import type { InvokeHandlers } from '../core/backend';
+import type { InvokeHandlers } from '../core/ipc-dispatch';
 import { invokeValidated, IpcRejection } from '../core/ipc-dispatch';
 
 /**

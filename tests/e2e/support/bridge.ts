@@ -25,13 +25,46 @@ export interface FakeDialogs {
   nextExportFolder: string | null;
 }
 
+/**
+ * Time spent in requests since the last `takeTraffic`: how long the page waited with at least one
+ * request in flight, and how long the backend spent handling them. The difference is what the
+ * bridge itself costs (Playwright's bindings, routed fetches), which Electron's IPC does not.
+ */
+export interface BridgeTraffic {
+  readonly pageWaitMs: number;
+  readonly handlerMs: number;
+}
+
 /** A running bridge: the real backend, its folders and the fake dialogs. */
 export interface Bridge {
   readonly backend: Backend;
   readonly inboxFolder: string;
   readonly userDataFolder: string;
   readonly dialogs: FakeDialogs;
+  /** Request time since the last call (benchmarks subtract the bridge's own cost). */
+  takeTraffic(): Promise<BridgeTraffic>;
   dispose(): Promise<void>;
+}
+
+/** Wall time with at least one operation running (overlapping operations count once). */
+function busyClock(now: () => number): { begin(): () => void; take(): number } {
+  let running = 0;
+  let since = 0;
+  let total = 0;
+  return {
+    begin() {
+      if (running++ === 0) since = now();
+      return () => {
+        if (--running === 0) total += now() - since;
+      };
+    },
+    take() {
+      const taken = total + (running > 0 ? now() - since : 0);
+      total = 0;
+      if (running > 0) since = now();
+      return taken;
+    },
+  };
 }
 
 const BYTES_MARKER = '__pqBytes';
@@ -177,15 +210,18 @@ export async function installBridge(
     await route.fulfill({ status: 204 });
   });
 
+  const handling = busyClock(() => performance.now());
   await page.exposeBinding(
     '__pqInvoke',
     async (_source, channel: string, payload: unknown, uploadId: string | null) => {
       if (!isInvokeChannel(channel)) throw new Error(`Unknown channel ${channel}`);
       options.onInvoke?.(channel);
       let result: unknown;
+      const handled = handling.begin();
       try {
         result = await invokeValidated(backend.handlers, channel, decodeBytes(payload, uploads));
       } finally {
+        handled();
         if (uploadId !== null) uploads.delete(uploadId);
       }
       // Large responses (a chunk of a backup being restored) take the fetch path of large events.
@@ -229,6 +265,17 @@ export async function installBridge(
         if (!response.ok) throw new Error(`bridge payload ${id}: ${response.status}`);
         return JSON.parse(await response.text()) as unknown;
       };
+      // Wall time with a request in flight (read by `takeTraffic`; overlapping requests count once).
+      const waiting = { running: 0, since: 0, totalMs: 0 };
+      Object.defineProperty(window, '__pqTakeWaitMs', {
+        value: () => {
+          const now = performance.now();
+          const taken = waiting.totalMs + (waiting.running > 0 ? now - waiting.since : 0);
+          waiting.totalMs = 0;
+          waiting.since = now;
+          return taken;
+        },
+      });
       const api: Record<string, unknown> = {};
       for (const [name, channel] of Object.entries(invokeFunctions)) {
         api[name] = async (payload?: unknown) => {
@@ -236,16 +283,21 @@ export async function installBridge(
           if (channel === 'renderer:ready') {
             (window as unknown as { __pqReadyAt?: number }).__pqReadyAt ??= performance.now();
           }
-          const parts: Uint8Array[] = [];
-          const id = `${Date.now()}-${nextUpload++}`;
-          const encoded = encode(payload ?? null, parts, id);
-          if (parts.length > 0) {
-            const body = new Blob(parts as Uint8Array<ArrayBuffer>[]);
-            await fetch(`${uploadPath}${id}`, { method: 'POST', body });
+          if (waiting.running++ === 0) waiting.since = performance.now();
+          try {
+            const parts: Uint8Array[] = [];
+            const id = `${Date.now()}-${nextUpload++}`;
+            const encoded = encode(payload ?? null, parts, id);
+            if (parts.length > 0) {
+              const body = new Blob(parts as Uint8Array<ArrayBuffer>[]);
+              await fetch(`${uploadPath}${id}`, { method: 'POST', body });
+            }
+            const result = await invoke(channel, encoded, parts.length > 0 ? id : null);
+            const large = (result as Record<string, unknown> | null)?.[payloadMarker];
+            return typeof large === 'number' ? await fetchPayload(large) : result;
+          } finally {
+            if (--waiting.running === 0) waiting.totalMs += performance.now() - waiting.since;
           }
-          const result = await invoke(channel, encoded, parts.length > 0 ? id : null);
-          const large = (result as Record<string, unknown> | null)?.[payloadMarker];
-          return typeof large === 'number' ? fetchPayload(large) : result;
         };
       }
       for (const [name, channel] of Object.entries(eventFunctions)) {
@@ -297,6 +349,12 @@ export async function installBridge(
     inboxFolder,
     userDataFolder,
     dialogs,
+    takeTraffic: async () => ({
+      pageWaitMs: await page.evaluate(() =>
+        (window as unknown as { __pqTakeWaitMs: () => number }).__pqTakeWaitMs(),
+      ),
+      handlerMs: handling.take(),
+    }),
     dispose: async () => {
       await backend.dispose();
       await rm(root, { recursive: true, force: true });

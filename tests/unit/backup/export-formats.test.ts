@@ -73,6 +73,10 @@ describe('exports for other tools (golden files of sample 000)', () => {
     expect(hostile?.fields.year).toBe('2024');
     expect(hostile?.fields.keywords).toEqual(['R&D odd 50%', 'vision']);
     expect(hostile?.fields.url).toBe('https://example.org/a_b?c=1&d=%7B2%7D');
+    // The parser reads the note as rich text: paragraphs as <p>, line breaks as spaces.
+    expect(hostile?.fields.note).toContain(
+      '<p>Highlights: “{unbalanced braces” — A "quoted" {comment}, 100% \\ odd line “and a tab here”',
+    );
     // Stable: the same keys in a second export of a subset.
     const again = parseBibtex(
       await exportToFile(db, 'bibtex', [hostile?.key ? 'p0123456789abcdef0123' : '']),
@@ -99,6 +103,7 @@ describe('exports for other tools (golden files of sample 000)', () => {
       issued: { 'date-parts': [[2024, 9, 2]] },
       keyword: 'R&D, {odd} 50%, vision',
       URL: 'https://example.org/a_b?c=1&d={2}',
+      note: 'Line one\nLine "two", with comma\n\n100% \\ done\n\nHighlights:\n“{unbalanced braces” — A "quoted" {comment}, 100% \\ odd line\n“and a tab here”',
     });
   });
 
@@ -109,10 +114,15 @@ describe('exports for other tools (golden files of sample 000)', () => {
     const rows = parseCsv(text);
     expect(rows[0]?.slice(0, 4)).toEqual(['id', 'title', 'status', 'queue_position']);
     expect(rows).toHaveLength(47);
-    expect(rows.every((row) => row.length === 15)).toBe(true);
+    expect(rows[0]?.at(-1)).toBe('highlights');
+    expect(rows.every((row) => row.length === 16)).toBe(true);
     const hostile = rows.find((row) => row[1] === HOSTILE_TITLE);
     expect(hostile?.[4]).toBe('R&D, {odd} 50%; vision');
     expect(hostile?.[13]).toBe('Line one\nLine "two", with comma\n\n100% \\ done');
+    expect(hostile?.[15]).toBe(
+      '“{unbalanced braces” — A "quoted" {comment}, 100% \\ odd line\n“and a tab here”',
+    );
+    expect(rows.slice(1).filter((row) => row[15] !== '')).toHaveLength(2);
     const queue = await getQueueIds(db);
     expect(rows.filter((row) => row[2] === 'queued').map((row) => [row[0], row[3]])).toEqual(
       expect.arrayContaining(queue.map((id, i) => [id, String(i + 1)])),
@@ -128,6 +138,9 @@ describe('exports for other tools (golden files of sample 000)', () => {
     await golden('sample-000.per-paper.md', text);
     expect(text).toContain(
       '# A "quoted", {braced} title: 100% $x\\_1$ & \\#hash \\~tilde^ \\\\backslash \\<b\\>bold\\</b\\> \\*star\\* \\| pipe',
+    );
+    expect(text).toContain(
+      '## Highlights\n\n> {unbalanced braces\n\n— A "quoted" {comment}, 100% \\\\ odd line\n\n> and a tab\there\n\n## Note',
     );
   });
 

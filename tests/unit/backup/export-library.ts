@@ -1,6 +1,7 @@
 /** The library the export golden files are made from: sample dump 000 plus a hostile paper. */
 import { parseDump } from '../../../src/main/core/parser';
 import {
+  addHighlight,
   addTagByName,
   mergeImportBatch,
   setNote,
@@ -39,5 +40,12 @@ export async function exportLibrary(): Promise<LibraryDb> {
   await setNote(db, first, '## Why\n\n- fast\n- "cheap", really\r\n\nSee `code` & {refs}.', at(6));
   await setNote(db, hostile.id, 'Line one\nLine "two", with comma\n\n100% \\ done', at(7));
   await setStatus(db, [fourth], 'dismissed', at(8));
+  await addHighlight(db, { paperId: first, start: 0, end: 38, comment: 'Where it starts' }, at(9));
+  await addHighlight(
+    db,
+    { paperId: hostile.id, start: 5, end: 23, comment: 'A "quoted" {comment}, 100% \\ odd\nline' },
+    at(10),
+  );
+  await addHighlight(db, { paperId: hostile.id, start: 24, end: 38, comment: '' }, at(11));
   return db;
 }

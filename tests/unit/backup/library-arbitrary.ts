@@ -4,6 +4,7 @@ import {
   PAPER_STATUSES,
   TAG_PALETTE,
   type EntryRecord,
+  type HighlightRecord,
   type ImportRecord,
   type MetaRecord,
   type PaperRecord,
@@ -19,6 +20,7 @@ export interface LibraryRows {
   readonly tags: TagRecord[];
   readonly imports: ImportRecord[];
   readonly meta: MetaRecord[];
+  readonly highlights: HighlightRecord[];
 }
 
 const text = fc.string({ unit: 'grapheme', maxLength: 30 });
@@ -28,6 +30,8 @@ const iso = fc
 const day = fc
   .integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2026, 0, 1) })
   .map((ms) => new Date(ms).toISOString().slice(0, 10));
+/** JSON values as a JSON file gives them back (fast-check's may hold -0, which JSON writes as 0). */
+const jsonValue = fc.jsonValue().map((value) => JSON.parse(JSON.stringify(value)) as unknown);
 const maybe = <T>(arb: fc.Arbitrary<T>): fc.Arbitrary<T | null> => fc.option(arb, { nil: null });
 
 const paperArb = (id: string): fc.Arbitrary<PaperRecord> =>
@@ -78,13 +82,13 @@ export function libraryArb(maxPapers = 25): fc.Arbitrary<LibraryRows> {
           .filter((n) => n !== ''),
         { maxLength: 6, selector: (name) => name.toLowerCase() },
       ),
-      imports: fc.array(fc.record({ file: text, startedAt: iso, extra: fc.jsonValue() }), {
+      imports: fc.array(fc.record({ file: text, startedAt: iso, extra: jsonValue }), {
         maxLength: 3,
       }),
       // The library id is not restored by a replace (see withoutLibraryIdentity).
       meta: fc.dictionary(
         fc.string({ minLength: 1, maxLength: 10 }).filter((key) => key !== 'libraryId'),
-        fc.jsonValue(),
+        jsonValue,
         { maxKeys: 3 },
       ),
     })
@@ -146,14 +150,40 @@ export function libraryArb(maxPapers = 25): fc.Arbitrary<LibraryRows> {
         meta: fc.constant(Object.entries(meta).map(([key, value]) => ({ key, value }))),
       });
     })
-    .map((rows) => ({ ...rows, papers: [...rows.papers], entries: [...rows.entries] }));
+    .map((rows) => ({ ...rows, papers: [...rows.papers], entries: [...rows.entries] }))
+    .chain((rows) => highlightsArb(rows.papers).map((highlights) => ({ ...rows, highlights })));
+}
+
+/** Highlights of passages of the papers' abstracts (none for papers without one). */
+function highlightsArb(papers: readonly PaperRecord[]): fc.Arbitrary<HighlightRecord[]> {
+  const withAbstract = papers.filter((paper) => paper.abstract.length > 0);
+  if (withAbstract.length === 0) return fc.constant([]);
+  return fc
+    .array(fc.tuple(fc.nat(), fc.nat(), fc.nat(), text, iso, iso), { maxLength: 8 })
+    .map((raw) =>
+      raw.map(([which, from, length, comment, createdAt, updatedAt], i) => {
+        const paper = withAbstract[which % withAbstract.length] as PaperRecord;
+        const start = from % paper.abstract.length;
+        const end = start + 1 + (length % (paper.abstract.length - start));
+        return {
+          id: `h-${i}`,
+          paperId: paper.id,
+          start,
+          end,
+          text: paper.abstract.slice(start, end),
+          comment,
+          createdAt,
+          updatedAt,
+        };
+      }),
+    );
 }
 
 /** Writes every row into `db` (and the derived summaries). */
 export async function seedLibrary(db: LibraryDb, rows: LibraryRows): Promise<void> {
   await db.transaction(
     'rw',
-    [db.papers, db.paperSummaries, db.entries, db.tags, db.imports, db.meta],
+    [db.papers, db.paperSummaries, db.entries, db.tags, db.imports, db.meta, db.highlights],
     async () => {
       await db.tags.bulkAdd(rows.tags);
       await db.papers.bulkAdd(rows.papers);
@@ -161,6 +191,7 @@ export async function seedLibrary(db: LibraryDb, rows: LibraryRows): Promise<voi
       await db.entries.bulkAdd(rows.entries);
       await db.imports.bulkAdd(rows.imports);
       await db.meta.bulkAdd(rows.meta);
+      await db.highlights.bulkAdd(rows.highlights);
     },
   );
 }
@@ -174,5 +205,6 @@ export async function readLibrary(db: LibraryDb): Promise<Record<string, unknown
     tags: await db.tags.toArray(),
     imports: await db.imports.toArray(),
     meta: await db.meta.toArray(),
+    highlights: await db.highlights.toArray(),
   };
 }

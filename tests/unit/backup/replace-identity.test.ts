@@ -4,7 +4,7 @@ import type { BackupRows } from '../../../src/renderer/src/db/backup/backup-reco
 import { freshLibrary } from '../db/helpers';
 
 function rowsWithMeta(meta: BackupRows['meta']): BackupRows {
-  return { papers: [], entries: [], tags: [], imports: [], meta };
+  return { papers: [], entries: [], tags: [], imports: [], meta, highlights: [] };
 }
 
 describe('replace-restore and the library identity', () => {

@@ -89,7 +89,7 @@ describe('merge-restore', () => {
     );
     await setNote(db, 'epsilon', 'new note', at(41));
     const preview = await previewRestore(db, rows);
-    expect(preview.backup).toEqual({ papers: 4, notes: 1, tags: 1, queued: 2 });
+    expect(preview.backup).toEqual({ papers: 4, notes: 1, tags: 1, queued: 2, highlights: 0 });
     expect(preview.replace).toMatchObject({ papersRemoved: 1, notesRemoved: 1, papersAdded: 0 });
     expect(preview.merge).toMatchObject({ papersAdded: 0, entriesUpdated: 0 });
   });

@@ -39,7 +39,7 @@ describe('backup round trip (property)', () => {
     );
   });
 
-  it('merge-restore into a changed library loses no note and no tag', async () => {
+  it('merge-restore into a changed library loses no note, no tag and no highlight', async () => {
     const harness = await startBackupHarness();
     let run = 0;
     await fc.assert(
@@ -65,6 +65,10 @@ describe('backup round trip (property)', () => {
             });
           }
           await source.entries.bulkPut([...changed.values()]);
+          // Delete every other highlight: the merge brings them back.
+          await source.highlights.bulkDelete(
+            library.highlights.filter((_, i) => i % 2 === 0).map((h) => h.id),
+          );
           const before = new Map((await source.entries.toArray()).map((e) => [e.paperId, e]));
           const tagNames = new Map(
             [...library.tags, ...(await source.tags.toArray())].map((t) => [t.id, t.nameKey]),
@@ -83,6 +87,9 @@ describe('backup round trip (property)', () => {
             for (const name of [...names(backupEntry, tagNames), ...names(current, tagNames)])
               expect(names(merged, afterTags)).toContain(name);
           }
+          expect(await source.highlights.toArray()).toEqual(
+            [...library.highlights].sort((a, b) => a.id.localeCompare(b.id)),
+          );
         },
       ),
       { numRuns: 30 },

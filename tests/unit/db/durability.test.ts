@@ -1,8 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
+  addHighlight,
   addTagByName,
   addTagToPapers,
   createTag,
+  deleteHighlight,
   deleteTag,
   mergeImportBatch,
   mergeTags,
@@ -12,7 +14,9 @@ import {
   removeTagFromPapers,
   renameTag,
   restoreEntries,
+  restoreHighlight,
   restoreTag,
+  setHighlightComment,
   setNote,
   setStatus,
   setTagColor,
@@ -72,12 +76,15 @@ describe('durability of user writes', () => {
     await mergeTags(db, other.id, tag.id);
     const snapshot = await deleteTag(db, tag.id);
     await restoreTag(db, snapshot);
+    const highlight = await addHighlight(db, { paperId: 'alpha', start: 0, end: 8, comment: '' });
+    await setHighlightComment(db, highlight.id, 'why it matters');
+    await restoreHighlight(db, await deleteHighlight(db, highlight.id));
 
     const writes = opened.filter((transaction) => transaction.mode === 'readwrite');
-    expect(writes.length).toBeGreaterThanOrEqual(16);
+    expect(writes.length).toBeGreaterThanOrEqual(20);
     expect(writes.filter((transaction) => transaction.durability !== 'strict')).toEqual([]);
     expect(new Set(writes.flatMap((transaction) => transaction.stores))).toEqual(
-      new Set(['papers', 'paperSummaries', 'entries', 'imports', 'tags']),
+      new Set(['papers', 'paperSummaries', 'entries', 'imports', 'tags', 'highlights']),
     );
   });
 

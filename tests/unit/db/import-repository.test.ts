@@ -197,6 +197,7 @@ describe('mergeImportBatch', () => {
       abstract: 'Abstract of Alpha.',
       organization: null,
       tags: [],
+      tagIds: [],
       note: '',
       status: 'inbox',
       year: 2025,

@@ -1,11 +1,14 @@
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { LibraryDb, openLibrary } from '../../../src/renderer/src/db';
+import { CURRENT_SCHEMA_VERSION, LibraryDb, openLibrary } from '../../../src/renderer/src/db';
 import {
   installedSchemaVersion,
   openLibraryChecked,
 } from '../../../src/renderer/src/db/open-library';
-import { SCHEMA_V3, SCHEMA_V4 } from '../../../src/renderer/src/db/schema';
+import { SCHEMA_V3, SCHEMA_V4, SCHEMA_V5 } from '../../../src/renderer/src/db/schema';
+
+/** A version no app has written yet (a library from the future). */
+const NEWER = CURRENT_SCHEMA_VERSION + 1;
 
 const entry = {
   paperId: 'alpha',
@@ -85,23 +88,23 @@ describe('openLibraryChecked', () => {
     const db = library(name);
     expect(await openLibraryChecked(db)).toEqual({ kind: 'ok' });
     expect(db.isOpen()).toBe(true);
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
     expect(await db.entries.toArray()).toEqual([entry]);
   });
 
   it('refuses a library written by a newer version and leaves it exactly as it was', async () => {
     const name = uniqueName();
-    (await seed(name, 5, { notebooks: 'id', entries: 'paperId, status, *tagIds' })).close();
+    (await seed(name, NEWER, { notebooks: 'id', entries: 'paperId, status, *tagIds' })).close();
     const before = await rawShape(name);
     const db = library(name);
     expect(await openLibraryChecked(db)).toEqual({
       kind: 'newer-version',
-      found: 5,
-      supported: 4,
+      found: NEWER,
+      supported: CURRENT_SCHEMA_VERSION,
     });
     expect(db.isOpen()).toBe(false);
     expect(await rawShape(name)).toEqual(before);
-    expect(before.version).toBe(50);
+    expect(before.version).toBe(NEWER * 10);
     const newer = new Dexie(name);
     opened.push(newer);
     await newer.open();
@@ -122,7 +125,7 @@ describe('openLibraryChecked', () => {
     if (outcome.kind !== 'blocked') return;
     other.close();
     expect(await outcome.settled).toEqual({ kind: 'ok' });
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
     expect(await db.entries.toArray()).toEqual([entry]);
   });
 
@@ -132,7 +135,7 @@ describe('openLibraryChecked', () => {
     class FailingUpgrade extends LibraryDb {
       constructor() {
         super(name);
-        this.version(5)
+        this.version(NEWER)
           .stores({})
           .upgrade(async (tx) => {
             await tx.table('entries').clear();
@@ -178,11 +181,11 @@ describe('openLibraryChecked', () => {
     });
     const newer = new Dexie(name);
     opened.push(newer);
-    newer.version(5).stores({ ...SCHEMA_V4, notebooks: 'id' });
+    newer.version(NEWER).stores({ ...SCHEMA_V5, notebooks: 'id' });
     await newer.open();
     expect(closed).toHaveBeenCalledOnce();
     await expect(db.entries.count()).rejects.toThrow(Dexie.DatabaseClosedError);
     newer.close();
-    expect((await rawShape(name)).version).toBe(50);
+    expect((await rawShape(name)).version).toBe(NEWER * 10);
   });
 });

@@ -151,6 +151,7 @@ describe('other reads', () => {
       abstract: 'Abstract of Mamba.',
       organization: 'Org',
       tags: ['ML'],
+      tagIds: [expect.any(String)],
       note: 'Worth **reading**',
       status: 'inbox',
       year: 2025,

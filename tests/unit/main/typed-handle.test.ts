@@ -1,6 +1,6 @@
 import type { IpcMainInvokeEvent } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import type { InvokeHandlers } from '../../../src/main/core/backend';
+import type { InvokeHandlers } from '../../../src/main/core/ipc-dispatch';
 import { isTrustedFrameUrl } from '../../../src/main/core/ipc-dispatch';
 import { registerInvokeHandlers } from '../../../src/main/ipc/typed-handle';
 import { REQUEST_VALIDATORS } from '../../../src/shared/ipc-contract';

@@ -1,7 +1,21 @@
 import { Dexie } from 'dexie';
 import { describe, expect, it, vi } from 'vitest';
 import { NoteTooLongError } from '../../../src/renderer/src/db';
+import type { DraftMirror } from '../../../src/renderer/src/features/notes/draft-mirror';
 import { NoteDrafts } from '../../../src/renderer/src/features/notes/note-drafts';
+
+/** A mirror kept in memory, surviving the `NoteDrafts` that wrote it (like localStorage). */
+function memoryMirror(): DraftMirror & { stored: Map<string, string> } {
+  return {
+    stored: new Map(),
+    write(drafts) {
+      this.stored = new Map(drafts);
+    },
+    read() {
+      return new Map(this.stored);
+    },
+  };
+}
 
 /** A writer whose saves succeed or fail when the test says so. */
 function controlledWriter() {
@@ -102,5 +116,33 @@ describe('note drafts', () => {
     await drafts.save('p1');
     const state = drafts.get('p1')?.state;
     expect(state?.kind === 'failed' && state.reason).toMatch(/^This note has 10 characters/);
+  });
+
+  it('recovers drafts a crashed or reloaded window left unsaved, and saves them', async () => {
+    const mirror = memoryMirror();
+    const before = new NoteDrafts(async () => undefined, mirror);
+    before.edit('p1', 'typed just before the crash', '');
+    before.edit('p2', 'also unsaved', '');
+    expect(mirror.stored.get('p1')).toBe('typed just before the crash');
+
+    const saved = new Map<string, string>();
+    const after = new NoteDrafts(async (paperId, text) => {
+      saved.set(paperId, text);
+    }, mirror);
+    after.edit('p2', 'typed again since', '');
+    await after.recover();
+    expect(saved.get('p1')).toBe('typed just before the crash');
+    expect(saved.get('p2')).toBeUndefined();
+    expect(after.get('p1')).toBeUndefined();
+    expect([...mirror.stored]).toEqual([['p2', 'typed again since']]);
+  });
+
+  it('keeps a recovered draft whose save fails, still mirrored', async () => {
+    const mirror = memoryMirror();
+    mirror.write(new Map([['p1', 'precious']]));
+    const drafts = new NoteDrafts(() => Promise.reject(diskFull()), mirror);
+    await drafts.recover();
+    expect(drafts.get('p1')?.state.kind).toBe('failed');
+    expect(mirror.stored.get('p1')).toBe('precious');
   });
 });

@@ -4,8 +4,10 @@ import {
   type FormatWorker,
 } from '../../../src/renderer/src/features/notes/format-checker';
 import {
+  CALIBRATION_REFERENCE_MS,
   DIRECT_MAX_CHARS,
   FORMAT_BUDGET_MS,
+  MAX_LOAD_FACTOR,
   MAX_FORMATTED_CHARS,
   MAX_FORMATTED_DEPTH,
   maxBlockDepth,
@@ -84,6 +86,19 @@ describe('measureFormatting', () => {
     });
   });
 
+  it('allows more time on a busy machine, up to a limit', () => {
+    const slow: FormatMeasure = { ok: true, ms: FORMAT_BUDGET_MS * 2, depth: 3 };
+    expect(verdictFor(slow, CALIBRATION_REFERENCE_MS).kind).toBe('plain');
+    expect(verdictFor(slow, CALIBRATION_REFERENCE_MS * 2).kind).toBe('markdown');
+    const pathological: FormatMeasure = {
+      ok: true,
+      ms: FORMAT_BUDGET_MS * MAX_LOAD_FACTOR + 1,
+      depth: 3,
+    };
+    expect(verdictFor(pathological, CALIBRATION_REFERENCE_MS * 100).kind).toBe('plain');
+    expect(verdictFor({ ok: true, ms: FORMAT_BUDGET_MS, depth: 3 }, 0).kind).toBe('markdown');
+  });
+
   it('walks a tree of any depth without recursion', () => {
     let node: { type: string; children?: unknown[] } = { type: 'leaf' };
     for (let i = 0; i < 100_000; i++) node = { type: 'wrap', children: [node] };
@@ -91,10 +106,29 @@ describe('measureFormatting', () => {
   });
 });
 
-/** A fake worker: answers with `answer` (or never, when it returns undefined). */
-function fakeWorker(answer: (markdown: string) => FormatMeasure | 'crash' | undefined) {
+/**
+ * A fake worker: ready `startupMs` after the checker starts listening, then answers with `answer`
+ * (or never, when it returns undefined).
+ */
+function fakeWorker(
+  answer: (markdown: string) => FormatMeasure | 'crash' | undefined,
+  startupMs = 1,
+) {
+  let listener: FormatWorker['onmessage'] = null;
+  let announced = false;
   const worker: FormatWorker & { posted: string[]; terminated: boolean } = {
-    onmessage: null,
+    get onmessage() {
+      return listener;
+    },
+    set onmessage(next) {
+      listener = next;
+      if (announced || !next) return;
+      announced = true;
+      setTimeout(
+        () => listener?.(new MessageEvent('message', { data: { kind: 'ready' } })),
+        startupMs,
+      );
+    },
     onerror: null,
     posted: [],
     terminated: false,
@@ -104,7 +138,10 @@ function fakeWorker(answer: (markdown: string) => FormatMeasure | 'crash' | unde
       setTimeout(() => {
         if (reply === 'crash')
           this.onerror?.(new Event('error', { cancelable: true }) as ErrorEvent);
-        else if (reply) this.onmessage?.(new MessageEvent('message', { data: reply }));
+        else if (reply) {
+          const data = { kind: 'measured', measure: reply, calibrationMs: 1 } as const;
+          this.onmessage?.(new MessageEvent('message', { data }));
+        }
       }, 1);
     },
     terminate() {
@@ -140,6 +177,27 @@ describe('FormatChecker', () => {
     expect(stuck.terminated).toBe(true);
     expect(await checker.check(longNote)).toEqual({ kind: 'markdown' });
     expect(create).toHaveBeenCalledTimes(2);
+  });
+
+  it('does not count a slow worker start against the note', async () => {
+    const slowStart = fakeWorker(() => ({ ok: true, ms: 1, depth: 3 }), 60);
+    const checker = new FormatChecker(() => slowStart, 30);
+    expect(await checker.check(longNote)).toEqual({ kind: 'markdown' });
+    expect(slowStart.terminated).toBe(false);
+  });
+
+  it('gives up on a worker that never starts, and tries a new one for the next note', async () => {
+    const neverReady = fakeWorker(() => ({ ok: true, ms: 1, depth: 3 }), 10_000);
+    const fresh = fakeWorker(() => ({ ok: true, ms: 1, depth: 3 }));
+    const create = vi
+      .fn<() => FormatWorker>()
+      .mockReturnValueOnce(neverReady)
+      .mockReturnValue(fresh);
+    const checker = new FormatChecker(create, 30, 20);
+    expect(await checker.check(longNote)).toEqual({ kind: 'plain', reason: 'failed' });
+    expect(neverReady.terminated).toBe(true);
+    expect(checker.known(longNote)).toBeNull();
+    expect(await checker.check(longNote)).toEqual({ kind: 'markdown' });
   });
 
   it('shows a note as plain text when the worker crashes, and replaces the worker', async () => {

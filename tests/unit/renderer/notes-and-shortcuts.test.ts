@@ -49,10 +49,12 @@ describe('keyboard shortcuts', () => {
     expect(actionForKey(key('z', { ctrlKey: true }), false)).toBe('undo');
     expect(actionForKey(key('ArrowUp', { altKey: true, shiftKey: true }), false)).toBe('move-top');
     expect(actionForKey(key('ArrowUp', { altKey: true }), false)).toBe('move-up');
+    expect(actionForKey(key('h'), false)).toBe('highlight');
   });
 
   it('ignores plain keys while typing, except Escape', () => {
     expect(actionForKey(key('q'), true)).toBeNull();
+    expect(actionForKey(key('h'), true)).toBeNull();
     expect(actionForKey(key('Escape'), true)).toBe('clear');
   });
 });

@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { SearchDocument } from '../../../src/renderer/src/search/search-types';
+import type { SearchDocument } from '../../../src/shared/search/search-types';
 
 /** Directory holding the sample dumps. */
 export const FIXTURE_DIR = join(import.meta.dirname, '..', '..', 'fixtures');

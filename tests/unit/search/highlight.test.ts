@@ -4,7 +4,7 @@ import {
   normalizeRanges,
   snippetAround,
   splitHighlights,
-} from '../../../src/renderer/src/search/highlight';
+} from '../../../src/shared/search/highlight';
 
 describe('splitHighlights', () => {
   it('merges overlapping and touching ranges and covers the text exactly once', () => {

@@ -1,32 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import {
-  isEmptyQuery,
-  isFilterOnly,
-  parseQuery,
-  parseYearRange,
-} from '../../../src/renderer/src/search/query-parser';
+import { isEmptyQuery, parseQuery, parseYearRange } from '../../../src/shared/search/query-parser';
 
 describe('parseQuery', () => {
-  it('splits plain words', () => {
-    const q = parseQuery('  sparse   atention ');
-    expect(q.terms).toEqual([
-      { text: 'sparse', phrase: false },
-      { text: 'atention', phrase: false },
-    ]);
-    expect(isEmptyQuery(q)).toBe(false);
+  it('splits plain words and knows whether the last one is still being typed', () => {
+    const typing = parseQuery('  sparse   atention');
+    expect(typing.words).toEqual(['sparse', 'atention']);
+    expect(typing.lastWordOpen).toBe(true);
+    expect(parseQuery('sparse atention ').lastWordOpen).toBe(false);
+    expect(isEmptyQuery(typing)).toBe(false);
   });
 
-  it('reads tag, status, org and year filters combined with words', () => {
-    const q = parseQuery('tag:ml status:queued org:openbmb year:2024 sparse');
+  it('reads tag, status, org, year and is filters combined with words', () => {
+    const q = parseQuery('tag:ml status:queued org:OpenBMB year:2024 is:noted is:tagged sparse');
     expect(q.tags).toEqual(['ml']);
     expect(q.statuses).toEqual(['queued']);
     expect(q.orgs).toEqual(['openbmb']);
     expect(q.years).toEqual([{ from: 2024, to: 2024 }]);
-    expect(q.terms).toEqual([{ text: 'sparse', phrase: false }]);
+    expect(q.noted).toBe(true);
+    expect(q.tagged).toBe(true);
+    expect(q.words).toEqual(['sparse']);
+    expect(q.problems).toEqual([]);
   });
 
-  it('accepts quoted filter values and status aliases', () => {
-    const q = parseQuery('tag:"Deep  Learning" status:queue status:READ');
+  it('accepts quoted filter values, folded, and status aliases', () => {
+    const q = parseQuery('tag:"Deep  Léarning" status:queue status:READ');
     expect(q.tags).toEqual(['deep learning']);
     expect(q.statuses).toEqual(['queued', 'read']);
     for (const s of ['inbox', 'reading', 'dismissed']) {
@@ -42,28 +39,57 @@ describe('parseQuery', () => {
     expect(parseYearRange('soon')).toBeNull();
   });
 
-  it('treats unknown keys and invalid values as plain text', () => {
-    const q = parseQuery('foo:bar status:maybe year:soon');
-    expect(q.terms.map((t) => t.text)).toEqual(['foo:bar', 'status:maybe', 'year:soon']);
+  it('flags an invalid status with a suggestion instead of searching it as text', () => {
+    const q = parseQuery('diffusion status:maybe');
+    expect(q.words).toEqual(['diffusion']);
     expect(q.statuses).toEqual([]);
-    expect(q.years).toEqual([]);
+    expect(q.problems).toHaveLength(1);
+    expect(q.problems[0]?.message).toMatch(/status:queued/);
+    expect(q.problems[0]?.suggestion).toBe('diffusion status:queued');
+    expect(parseQuery('status:dismised').problems[0]?.suggestion).toBe('status:dismissed');
+  });
+
+  it('flags unknown keys and bad values, suggesting the closest key or value', () => {
+    const q = parseQuery('stats:read tag:x foo:bar year:soon is:notes');
+    expect(q.words).toEqual([]);
+    expect(q.tags).toEqual(['x']);
+    expect(q.problems.map((p) => p.token)).toEqual([
+      'stats:read',
+      'foo:bar',
+      'year:soon',
+      'is:notes',
+    ]);
+    expect(q.problems.map((p) => p.suggestion)).toEqual([
+      'status:read tag:x foo:bar year:soon is:notes',
+      null,
+      null,
+      'stats:read tag:x foo:bar year:soon is:noted',
+    ]);
+    expect(parseQuery('year:24').problems[0]?.suggestion).toBe('year:2024');
+    expect(parseQuery('tag:').problems[0]?.message).toMatch(/needs a value/);
   });
 
   it('keeps quoted phrases together, tolerating a missing closing quote', () => {
-    expect(parseQuery('"large language" models').terms).toEqual([
-      { text: 'large language', phrase: true },
-      { text: 'models', phrase: false },
-    ]);
-    expect(parseQuery('"mixture of experts').terms).toEqual([
-      { text: 'mixture of experts', phrase: true },
-    ]);
-    expect(parseQuery('"single"').terms).toEqual([{ text: 'single', phrase: false }]);
+    const q = parseQuery('"large language" models');
+    expect(q.phrases).toEqual(['large language']);
+    expect(q.words).toEqual(['models']);
+    expect(parseQuery('"mixture of experts').phrases).toEqual(['mixture of experts']);
+    const single = parseQuery('"single"');
+    expect(single.words).toEqual(['single']);
+    expect(single.lastWordOpen).toBe(false);
   });
 
-  it('recognises empty and filter-only queries', () => {
+  it('reads exclusions of words and phrases, but not of filters', () => {
+    const q = parseQuery('diffusion -video -"point cloud" - x');
+    expect(q.words).toEqual(['diffusion', '-', 'x']);
+    expect(q.excluded).toEqual(['video', 'point cloud']);
+    expect(parseQuery('-tag:ml').problems[0]?.suggestion).toBe('tag:ml');
+  });
+
+  it('recognises empty queries', () => {
     expect(isEmptyQuery(parseQuery('   '))).toBe(true);
-    expect(isFilterOnly(parseQuery('tag:ml year:2024'))).toBe(true);
-    expect(isFilterOnly(parseQuery('tag:ml sparse'))).toBe(false);
-    expect(parseQuery('tag:').terms).toEqual([{ text: 'tag:', phrase: false }]);
+    expect(isEmptyQuery(parseQuery('status:maybe'))).toBe(true);
+    expect(isEmptyQuery(parseQuery('tag:ml'))).toBe(false);
+    expect(isEmptyQuery(parseQuery('is:noted'))).toBe(false);
   });
 });

@@ -5,7 +5,7 @@ import type {
   SearchRequest,
   SearchResponse,
 } from '../../../src/renderer/src/search/search-protocol';
-import type { SearchDocument } from '../../../src/renderer/src/search/search-types';
+import type { SearchDocument } from '../../../src/shared/search/search-types';
 import { createSearchHost } from '../../../src/renderer/src/search/search-worker-host';
 
 /** A worker stand-in: records requests; the test decides when the worker answers. */
@@ -33,24 +33,24 @@ class FakeWorker implements SearchWorkerLike {
   }
 }
 
-const empty = (tookMs = 1) => ({ hits: [], total: 0, tookMs });
+const empty = (tookMs = 1) => ({ hits: [], total: 0, partialTotal: 0, tookMs, problems: [] });
 
 describe('SearchClient', () => {
   it('resolves superseded searches with null and sends only the latest', async () => {
     const worker = new FakeWorker();
     const client = new SearchClient(worker);
-    const first = client.search('s');
-    const second = client.search('sp');
-    const third = client.search('spa');
+    const first = client.search({ text: 's' });
+    const second = client.search({ text: 'sp' });
+    const third = client.search({ text: 'spa' });
     expect(await second).toBeNull();
     expect(await first).toBeNull();
-    expect(worker.searches().map((m) => m.query)).toEqual(['s']);
+    expect(worker.searches().map((m) => m.query.text)).toEqual(['s']);
     worker.reply({
       type: 'result',
       requestId: worker.searches()[0]?.requestId ?? 0,
       result: empty(),
     });
-    expect(worker.searches().map((m) => m.query)).toEqual(['s', 'spa']);
+    expect(worker.searches().map((m) => m.query.text)).toEqual(['s', 'spa']);
     const latest = worker.searches()[1];
     worker.reply({ type: 'result', requestId: latest?.requestId ?? 0, result: empty(7) });
     expect(await third).toEqual(empty(7));
@@ -64,7 +64,7 @@ describe('SearchClient', () => {
       onError: (message) => errors.push(message),
       onReady: (size) => ready.push(size),
     });
-    const pending = client.search('x');
+    const pending = client.search({ text: 'x' });
     const requestId = worker.searches()[0]?.requestId ?? 0;
     worker.reply({ type: 'error', requestId, message: 'boom' });
     await expect(pending).rejects.toThrow('boom');
@@ -77,10 +77,10 @@ describe('SearchClient', () => {
   it('dispose settles pending searches with null and terminates the worker', async () => {
     const worker = new FakeWorker();
     const client = new SearchClient(worker);
-    const pending = client.search('x');
+    const pending = client.search({ text: 'x' });
     client.dispose();
     expect(await pending).toBeNull();
-    expect(await client.search('y')).toBeNull();
+    expect(await client.search({ text: 'y' })).toBeNull();
     expect(worker.terminated).toBe(true);
   });
 
@@ -99,7 +99,7 @@ describe('SearchClient', () => {
       year: null,
     };
     client.replaceAll([doc]);
-    const pending = client.search('sparse atention');
+    const pending = client.search({ text: 'sparse atention' });
     for (const request of worker.sent) host(request);
     const result = await pending;
     expect(result?.hits.map((hit) => hit.id)).toEqual(['a']);
@@ -121,7 +121,7 @@ describe('search worker host', () => {
       year: null,
     }));
     host({ type: 'replace-all', docs });
-    host({ type: 'search', requestId: 1, query: 'widgets', limit: 5 });
+    host({ type: 'search', requestId: 1, query: { text: 'widgets', limit: 5 } });
     expect(responses[0]).toMatchObject({ type: 'ready', size: 2000 });
     expect(responses[1]).toMatchObject({ type: 'result', requestId: 1 });
     const result = responses[1]?.type === 'result' ? responses[1].result : null;
@@ -175,7 +175,7 @@ describe('search worker host', () => {
     expect(timers.size).toBe(1);
     fireTimers();
     expect(responses).toEqual([expect.objectContaining({ type: 'ready', size: 2 })]);
-    host({ type: 'search', requestId: 1, query: 'widgets', limit: 10 });
+    host({ type: 'search', requestId: 1, query: { text: 'widgets', limit: 10 } });
     expect(hitIds(responses[1]).sort()).toEqual(['a', 'c']);
   });
 
@@ -184,12 +184,12 @@ describe('search worker host', () => {
     host({ type: 'upsert', docs: [widgetDoc('a'), widgetDoc('b')] });
     host({ type: 'remove', ids: ['a'] });
     host({ type: 'upsert', docs: [widgetDoc('b', 'Gadgets only')] });
-    host({ type: 'search', requestId: 7, query: 'widgets', limit: 10 });
+    host({ type: 'search', requestId: 7, query: { text: 'widgets', limit: 10 } });
     expect(timers.size).toBe(0);
     expect(responses[0]).toMatchObject({ type: 'ready', size: 1 });
     expect(responses[1]).toMatchObject({ type: 'result', requestId: 7 });
     expect(hitIds(responses[1])).toEqual([]);
-    host({ type: 'search', requestId: 8, query: 'gadgets', limit: 10 });
+    host({ type: 'search', requestId: 8, query: { text: 'gadgets', limit: 10 } });
     expect(hitIds(responses[2])).toEqual(['b']);
   });
 
@@ -199,7 +199,7 @@ describe('search worker host', () => {
     host({ type: 'replace-all', docs: [widgetDoc('fresh')] });
     expect(timers.size).toBe(0);
     fireTimers();
-    host({ type: 'search', requestId: 1, query: 'widgets', limit: 10 });
+    host({ type: 'search', requestId: 1, query: { text: 'widgets', limit: 10 } });
     expect(responses[0]).toMatchObject({ type: 'ready', size: 1 });
     expect(hitIds(responses[1])).toEqual(['fresh']);
   });

@@ -1,7 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { SearchEngine } from '../../../src/renderer/src/search/search-engine';
-import type { SearchDocument, SearchHit } from '../../../src/renderer/src/search/search-types';
-import { fieldText } from '../../../src/renderer/src/search/search-types';
+import { SearchEngine } from '../../../src/shared/search/search-engine';
+import type {
+  SearchDocument,
+  SearchHit,
+  SearchQuery,
+} from '../../../src/shared/search/search-types';
+import { fieldText } from '../../../src/shared/search/search-types';
 import { fixtureDocs, idOf } from './fixture-docs';
 
 const SPARSE = idOf('Sparse Attention with Linear Units');
@@ -23,6 +27,7 @@ function libraryDocs(): SearchDocument[] {
 let docs: SearchDocument[];
 let engine: SearchEngine;
 const titleOf = (id: string) => docs.find((doc) => doc.id === id)?.title ?? '';
+const q = (text: string, limit = 50): SearchQuery => ({ text, limit });
 const ids = (hits: readonly SearchHit[]) => hits.map((hit) => hit.id);
 
 beforeAll(() => {
@@ -39,12 +44,12 @@ describe('SearchEngine over the fixtures', () => {
   });
 
   it('tolerates typos: "sparse atention" finds Sparse Attention with Linear Units in the top 3', () => {
-    expect(ids(engine.search('sparse atention').hits).slice(0, 3)).toContain(SPARSE);
+    expect(ids(engine.search(q('sparse atention')).hits).slice(0, 3)).toContain(SPARSE);
   });
 
-  it('"finetune lora" ranks LoRAFusion first and finds papers mentioning LoRA late', () => {
-    const hits = ids(engine.search('finetune lora').hits);
-    expect(hits[0]).toBe(LORA_FUSION);
+  it('"finetune lora" ranks LoRAFusion first; "lora" finds papers mentioning LoRA late', () => {
+    expect(ids(engine.search(q('finetune lora')).hits)[0]).toBe(LORA_FUSION);
+    const hits = ids(engine.search(q('lora', 500)).hits);
     // These mention LoRA only far into their abstracts (past the old 320-character index limit).
     const late = docs.filter((d) => d.id !== LORA_FUSION && /\blora\b/i.test(d.abstract));
     expect(late.length).toBeGreaterThanOrEqual(2);
@@ -56,32 +61,32 @@ describe('SearchEngine over the fixtures', () => {
   });
 
   it('is independent of word order', () => {
-    expect(ids(engine.search('lora finetune').hits).slice(0, 5)).toContain(LORA_FUSION);
-    expect(ids(engine.search('attention sparse').hits).slice(0, 3)).toContain(SPARSE);
-    expect(ids(engine.search('units linear sparse').hits)[0]).toBe(SPARSE);
+    expect(ids(engine.search(q('lora finetune')).hits).slice(0, 5)).toContain(LORA_FUSION);
+    expect(ids(engine.search(q('attention sparse')).hits).slice(0, 3)).toContain(SPARSE);
+    expect(ids(engine.search(q('units linear sparse')).hits)[0]).toBe(SPARSE);
   });
 
   it('matches prefixes and misspellings of single words', () => {
     const quant = engine
-      .search('quant')
+      .search(q('quant'))
       .hits.slice(0, 3)
       .map((hit) => titleOf(hit.id));
     expect(quant.some((title) => /quantiz/i.test(title))).toBe(true);
     const tf = engine
-      .search('transfromer')
+      .search(q('transfromer'))
       .hits.slice(0, 3)
       .map((hit) => titleOf(hit.id));
     expect(tf.every((title) => /transformer/i.test(title))).toBe(true);
   });
 
   it('combines filters with words', () => {
-    expect(ids(engine.search('tag:ml sparse').hits)).toEqual([SPARSE]);
+    expect(ids(engine.search(q('tag:ml sparse')).hits)).toEqual([SPARSE]);
     expect(
-      ids(engine.search('tag:"deep learning" status:queued year:2024 attention').hits),
+      ids(engine.search(q('tag:"deep learning" status:queued year:2024 attention')).hits),
     ).toEqual([SPARSE]);
-    expect(engine.search('tag:ml status:read sparse').hits).toEqual([]);
-    expect(ids(engine.search('status:reading year:2025 lora').hits)).toEqual([LORA_FUSION]);
-    const ranged = engine.search('year:2024..2025 sparse', { limit: 500 });
+    expect(engine.search(q('tag:ml status:read sparse')).hits).toEqual([]);
+    expect(ids(engine.search(q('status:reading year:2025 lora')).hits)).toEqual([LORA_FUSION]);
+    const ranged = engine.search(q('year:2024..2025 sparse', 500));
     expect(ranged.hits.length).toBeGreaterThan(0);
     for (const hit of ranged.hits) {
       const year = docs.find((doc) => doc.id === hit.id)?.year ?? 0;
@@ -93,20 +98,20 @@ describe('SearchEngine over the fixtures', () => {
     const org = docs.find((doc) => doc.organization !== null);
     expect(org).toBeDefined();
     const word = (org?.organization ?? '').split(' ')[0] ?? '';
-    const result = engine.search(`org:${word.toLowerCase()}`, { limit: 500 });
+    const result = engine.search(q(`org:${word.toLowerCase()}`, 500));
     expect(ids(result.hits)).toContain(org?.id);
     expect(result.hits.every((hit) => hit.score === 0)).toBe(true);
   });
 
   it('returns every matching document for filter-only queries', () => {
-    const result = engine.search('status:queued', { limit: 1000 });
+    const result = engine.search(q('status:queued', 1000));
     expect(result.total).toBe(docs.filter((doc) => doc.status === 'queued').length);
     expect(result.hits.length).toBe(result.total);
-    expect(engine.search('').hits).toEqual([]);
+    expect(engine.search(q('')).hits).toEqual([]);
   });
 
   it('searches notes and highlights the matched substrings', () => {
-    const hit = engine.search('baseline adapter').hits[0];
+    const hit = engine.search(q('baseline adapter')).hits[0];
     expect(hit?.id).toBe(LORA_FUSION);
     const doc = docs.find((d) => d.id === LORA_FUSION) as SearchDocument;
     const note = hit?.highlights.find((h) => h.field === 'note');
@@ -114,7 +119,7 @@ describe('SearchEngine over the fixtures', () => {
   });
 
   it('highlights title and abstract words, with ranges into the full field text', () => {
-    const hit = engine.search('sparse atention').hits.find((h) => h.id === SPARSE);
+    const hit = engine.search(q('sparse atention')).hits.find((h) => h.id === SPARSE);
     const doc = docs.find((d) => d.id === SPARSE) as SearchDocument;
     for (const highlight of hit?.highlights ?? []) {
       const text = fieldText(doc, highlight.field);
@@ -127,7 +132,7 @@ describe('SearchEngine over the fixtures', () => {
   });
 
   it('honours quoted phrases', () => {
-    const hits = engine.search('"large language models"', { limit: 500 }).hits;
+    const hits = engine.search(q('"large language models"', 500)).hits;
     expect(hits.length).toBeGreaterThan(0);
     for (const hit of hits) {
       const doc = docs.find((d) => d.id === hit.id) as SearchDocument;
@@ -151,11 +156,11 @@ describe('SearchEngine updates', () => {
   it('finds a renamed tag by its new name only', () => {
     const local = new SearchEngine();
     local.replaceAll([paper]);
-    expect(ids(local.search('tag:physics').hits)).toEqual(['p1']);
+    expect(ids(local.search(q('tag:physics')).hits)).toEqual(['p1']);
     local.upsert([{ ...paper, tags: ['quantum-physics'] }]);
-    expect(local.search('tag:physics').hits).toEqual([]);
-    expect(ids(local.search('tag:quantum-physics').hits)).toEqual(['p1']);
-    expect(local.search('physic').hits.length).toBe(1);
+    expect(local.search(q('tag:physics')).hits).toEqual([]);
+    expect(ids(local.search(q('tag:quantum-physics')).hits)).toEqual(['p1']);
+    expect(local.search(q('physic')).hits.length).toBe(1);
     expect(local.size).toBe(1);
   });
 
@@ -163,12 +168,12 @@ describe('SearchEngine updates', () => {
     const local = new SearchEngine();
     local.replaceAll([paper, { ...paper, id: 'p2', title: 'Gadget Theory' }]);
     local.upsert([{ ...paper, title: 'Classical Gizmos' }]);
-    expect(local.search('quantum').hits).toEqual([]);
-    expect(ids(local.search('gizmos').hits)).toEqual(['p1']);
+    expect(local.search(q('quantum')).hits).toEqual([]);
+    expect(ids(local.search(q('gizmos')).hits)).toEqual(['p1']);
     local.remove(['p2', 'unknown']);
     expect(local.size).toBe(1);
-    expect(local.search('gadget').hits).toEqual([]);
+    expect(local.search(q('gadget')).hits).toEqual([]);
     local.upsert([{ ...paper, id: 'p3', title: 'Gadget Theory Returns' }]);
-    expect(ids(local.search('gadget').hits)).toEqual(['p3']);
+    expect(ids(local.search(q('gadget')).hits)).toEqual(['p3']);
   });
 });

@@ -104,7 +104,7 @@ function parseArguments(argv: readonly string[]): Usage | string {
 }
 
 /** A real calendar day `YYYY-MM-DD` as a UTC midnight Date, or null. */
-function parseIsoDay(value: string): Date | null {
+export function parseIsoDay(value: string): Date | null {
   const match = ISO_DAY.exec(value);
   if (match === null) return null;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
@@ -121,6 +121,23 @@ async function parseOneFile(
   referenceDate: Date | null,
   io: ParseCommandIo,
 ): Promise<boolean> {
+  const papers = await readDumpPapers(file, referenceDate, io);
+  if (papers === null) return false;
+  const lines = papers.map((paper) => JSON.stringify(toPaperLine(paper, file)));
+  if (lines.length > 0) io.stdout.write(`${lines.join('\n')}\n`);
+  return true;
+}
+
+/**
+ * Reads and parses one dump, writing its diagnostics to stderr as `file:line: message`; null
+ * (after saying why on stderr) when the file is missing, unreadable, too large or not a dump.
+ * The reference date defaults to the file's modification time, as the app's import does.
+ */
+export async function readDumpPapers(
+  file: string,
+  referenceDate: Date | null,
+  io: ParseCommandIo,
+): Promise<readonly ParsedPaper[] | null> {
   const files = io.files ?? nodeFiles;
   let bytes: Uint8Array;
   let mtime: Date;
@@ -143,14 +160,12 @@ async function parseOneFile(
   if (result.rejection !== null) return fail(io, file, result.rejection);
   for (const diagnostic of result.diagnostics)
     io.stderr.write(`${formatDiagnostic(file, diagnostic)}\n`);
-  const lines = result.papers.map((paper) => JSON.stringify(toPaperLine(paper, file)));
-  if (lines.length > 0) io.stdout.write(`${lines.join('\n')}\n`);
-  return true;
+  return result.papers;
 }
 
-function fail(io: ParseCommandIo, file: string, reason: string): false {
+function fail(io: ParseCommandIo, file: string, reason: string): null {
   io.stderr.write(`${file}: ${reason}\n`);
-  return false;
+  return null;
 }
 
 /** Exactly the `ParsedPaper` fields, in declaration order, then `file`. */
@@ -170,7 +185,7 @@ function toPaperLine(paper: ParsedPaper, file: string): PaperLine {
 }
 
 /** A one-line, user-facing description of a failed stat/read. */
-function describeFileError(error: unknown): string {
+export function describeFileError(error: unknown): string {
   const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : null;
   if (code === 'ENOENT') return 'no such file';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';

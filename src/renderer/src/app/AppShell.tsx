@@ -1,9 +1,11 @@
 import { useCallback, useRef, useState } from 'react';
 import type { PaperQueueApi } from '../../../shared/ipc-contract';
+import type { QueryProblem } from '../../../shared/search/search-types';
 import type { MenuCommand } from '../../../shared/settings';
 import { useViewCounts, type LibraryView } from '../db';
 import { BackupCenter } from '../features/backup/BackupCenter';
 import { ImportsView } from '../features/imports/ImportsView';
+import { InsightsView } from '../features/insights/InsightsView';
 import { ImportActivity } from '../features/import/ImportActivity';
 import { useDropAndPaste } from '../features/import/use-drop-and-paste';
 import { useImportPipeline } from '../features/import/use-import-pipeline';
@@ -18,17 +20,19 @@ import type { ShortcutAction } from '../features/shortcuts/shortcut-map';
 import { ShortcutsDialog } from '../features/shortcuts/ShortcutsDialog';
 import { useAppState } from './use-app-state';
 
+const NO_PROBLEMS: readonly QueryProblem[] = [];
+
 /** The window: toolbar, inbox banner, then the library (or the first-run screen). */
 export function AppShell({ api }: { readonly api: PaperQueueApi }): React.JSX.Element {
   const [view, setView] = useState<LibraryView>('inbox');
   const [query, setQuery] = useState('');
-  const [showImports, setShowImports] = useState(false);
+  const [page, setPage] = useState<'imports' | 'insights' | null>(null);
   const [showShortcuts, setShowShortcuts] = useState(false);
   const [showSettings, setShowSettings] = useState(false);
   const searchInput = useRef<HTMLInputElement>(null);
 
   const focusSearch = useCallback(() => {
-    setShowImports(false);
+    setPage(null);
     searchInput.current?.focus();
     searchInput.current?.select();
   }, []);
@@ -36,7 +40,7 @@ export function AppShell({ api }: { readonly api: PaperQueueApi }): React.JSX.El
     (command: MenuCommand) => {
       if (command === 'focus-search') focusSearch();
       else if (command === 'show-shortcuts') setShowShortcuts(true);
-      else if (command === 'show-imports') setShowImports(true);
+      else if (command === 'show-imports') setPage('imports');
       else if (command === 'show-settings') setShowSettings(true);
     },
     [focusSearch],
@@ -46,7 +50,7 @@ export function AppShell({ api }: { readonly api: PaperQueueApi }): React.JSX.El
   const dragging = useDropAndPaste(api);
   const counts = useViewCounts();
   const index = useSearchIndex();
-  const search = useSearchResults(index.client, query, index.revision);
+  const { results: search, loadMore } = useSearchResults(index.client, query, index.revision, view);
 
   const onShellAction = useCallback(
     (action: ShortcutAction): boolean => {
@@ -81,15 +85,15 @@ export function AppShell({ api }: { readonly api: PaperQueueApi }): React.JSX.El
           setQuery('');
           return true;
         }
-        if (showImports) {
-          setShowImports(false);
+        if (page !== null) {
+          setPage(null);
           return true;
         }
         return false;
       }
       return false;
     },
-    [focusSearch, query, showImports],
+    [focusSearch, query, page],
   );
 
   const libraryEmpty = counts !== undefined && counts.all === 0;
@@ -110,7 +114,12 @@ export function AppShell({ api }: { readonly api: PaperQueueApi }): React.JSX.El
       <header className="app-toolbar">
         <SidebarToggle />
         <span className="app-title">Paper Queue</span>
-        <SearchBox ref={searchInput} value={query} onChange={setQuery} />
+        <SearchBox
+          ref={searchInput}
+          value={query}
+          onChange={setQuery}
+          problems={search?.problems ?? NO_PROBLEMS}
+        />
         <span className="spacer" />
         <ImportActivity />
         <button
@@ -154,14 +163,23 @@ export function AppShell({ api }: { readonly api: PaperQueueApi }): React.JSX.El
         view={view}
         onViewChange={(next) => {
           setView(next);
-          setShowImports(false);
+          setPage(null);
         }}
         search={search}
-        sidebarExtra={{ showingImports: showImports, onShowImports: () => setShowImports(true) }}
+        onLoadMoreMatches={loadMore}
+        sidebarExtra={{
+          showing: page,
+          onShowImports: () => setPage('imports'),
+          onShowInsights: () => setPage('insights'),
+        }}
         onShellAction={onShellAction}
         mainPane={
-          showImports ? (
+          page === 'imports' ? (
             importsView
+          ) : page === 'insights' ? (
+            <div className="main-pane">
+              <InsightsView />
+            </div>
           ) : libraryEmpty ? (
             <div className="main-pane">
               <EmptyState

@@ -3,6 +3,7 @@ import type { InboxStatus } from '../../../shared/import-types';
 import type { PaperQueueApi } from '../../../shared/ipc-contract';
 import type { AppSettings, MenuCommand } from '../../../shared/settings';
 import { getLibrary, libraryHello, requestPersistentStorage, type PersistenceAnswer } from '../db';
+import { recoverNoteDrafts } from '../features/notes/note-drafts';
 import { showToast } from '../features/toasts/toast-store';
 import { errorMessage } from '../../../shared/error-message';
 
@@ -83,6 +84,7 @@ export function useAppState(api: PaperQueueApi, onMenu: (command: MenuCommand) =
       .getSettings()
       .then((value) => live && setSettings(value), reportError('Could not read settings'));
     const unsubscribeStatus = api.onInboxStatus((status) => setInbox(status));
+    void recoverNoteDrafts();
     libraryHello(getLibrary())
       .then((hello) => api.rendererReady(hello))
       .then((status) => live && setInbox(status), reportError('Could not start importing'));

@@ -1,10 +1,13 @@
 /**
  * The papers an export writes, read in pages: bibliographic fields, the user's status, queue
- * position, tag names and note, in the order asked for. Read-only.
+ * position, tag names, note and highlights, in the order asked for. Read-only.
  */
 import { listPaperRows } from './list-rows';
 import type { LibraryDb } from './schema';
-import type { PaperStatus } from './types';
+import type { HighlightRecord, PaperStatus } from './types';
+
+/** A highlight as exports show it: the quoted passage and the comment (possibly empty). */
+export type ExportHighlight = Pick<HighlightRecord, 'text' | 'comment'>;
 
 /** One paper as the export formats see it. */
 export interface ExportItem {
@@ -25,6 +28,27 @@ export interface ExportItem {
   readonly note: string;
   readonly readAt: string | null;
   readonly changedAt: string;
+  /** In the order their passages appear in the abstract. */
+  readonly highlights: readonly ExportHighlight[];
+}
+
+/** The highlights of the papers `ids`, by paper id, each list in abstract order. */
+async function highlightsOf(
+  db: LibraryDb,
+  ids: readonly string[],
+): Promise<Map<string, ExportHighlight[]>> {
+  const rows = await db.highlights
+    .where('paperId')
+    .anyOf([...ids])
+    .toArray();
+  rows.sort((a, b) => a.start - b.start || a.end - b.end || a.createdAt.localeCompare(b.createdAt));
+  const byPaper = new Map<string, ExportHighlight[]>();
+  for (const row of rows) {
+    const list = byPaper.get(row.paperId) ?? [];
+    list.push({ text: row.text, comment: row.comment });
+    byPaper.set(row.paperId, list);
+  }
+  return byPaper;
 }
 
 /** Papers read per page. */
@@ -47,8 +71,17 @@ export async function forEachExportPage(
   let written = 0;
   for (let start = 0; start < order.length; start += EXPORT_PAGE_SIZE) {
     const pageIds = order.slice(start, start + EXPORT_PAGE_SIZE);
-    const [papers, entries] = await db.transaction('r', db.papers, db.entries, () =>
-      Promise.all([db.papers.bulkGet(pageIds), db.entries.bulkGet(pageIds)]),
+    const [papers, entries, highlights] = await db.transaction(
+      'r',
+      db.papers,
+      db.entries,
+      db.highlights,
+      () =>
+        Promise.all([
+          db.papers.bulkGet(pageIds),
+          db.entries.bulkGet(pageIds),
+          highlightsOf(db, pageIds),
+        ]),
     );
     const items: ExportItem[] = [];
     papers.forEach((paper, i) => {
@@ -72,6 +105,7 @@ export async function forEachExportPage(
         note: entry.note,
         readAt: entry.readAt,
         changedAt: entry.changedAt,
+        highlights: highlights.get(paper.id) ?? [],
       });
     });
     written += items.length;

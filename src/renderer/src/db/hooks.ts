@@ -5,10 +5,12 @@
  * result is loading.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
+import { listHighlights } from './highlight-repository';
+import { loadInsightPapers, type InsightPaper } from './insights';
 import { getTagCounts, listImports, type TagCount } from './queries';
 import { getLibrary } from './schema';
 import { useThrottledQuery } from './throttled-query';
-import type { ImportRecord } from './types';
+import type { HighlightRecord, ImportRecord } from './types';
 
 export { usePaperDetail, prefetchPaperDetails } from './detail-cache';
 export { useViewRows, type ViewRows } from './use-view-rows';
@@ -21,4 +23,14 @@ export function useTags(): TagCount[] | undefined {
 /** Import history, newest first; during an import it refreshes at the import pace, not per batch. */
 export function useImports(): ImportRecord[] | undefined {
   return useThrottledQuery(getLibrary().name, () => listImports(getLibrary()), []);
+}
+
+/** A paper's highlights in abstract order; re-renders when any highlight changes. */
+export function usePaperHighlights(paperId: string): HighlightRecord[] | undefined {
+  return useLiveQuery(() => listHighlights(getLibrary(), paperId), [paperId]);
+}
+
+/** What the Insights view is drawn from; re-read when the library changes. */
+export function useInsightPapers(): InsightPaper[] | undefined {
+  return useLiveQuery(() => loadInsightPapers(getLibrary()), []);
 }

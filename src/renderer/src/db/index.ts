@@ -6,6 +6,7 @@
 export type {
   EntryRecord,
   FieldListingDates,
+  HighlightRecord,
   ImportRecord,
   MetaRecord,
   PaperRecord,
@@ -15,7 +16,7 @@ export type {
   TagRecord,
   UpvoteSighting,
 } from './types';
-export { PAPER_STATUSES } from './types';
+export { MAX_HIGHLIGHT_COMMENT_LENGTH, PAPER_STATUSES } from './types';
 export {
   CURRENT_SCHEMA_VERSION,
   DEFAULT_LIBRARY_NAME,
@@ -52,6 +53,15 @@ export {
 export { addTagByName, addTagToPapers, removeTagFromPapers } from './tag-assignment';
 export { MAX_NOTE_LENGTH, NoteTooLongError, setNote } from './note-repository';
 export { UnknownPaperError } from './entry-updates';
+export {
+  HighlightError,
+  addHighlight,
+  deleteHighlight,
+  listHighlights,
+  restoreHighlight,
+  setHighlightComment,
+  type HighlightRequest,
+} from './highlight-repository';
 export { EMPTY_UNDO, restoreEntries, type EntrySnapshot, type UndoRecord } from './undo';
 export {
   getPaperDetail,
@@ -66,12 +76,15 @@ export {
   type TagCount,
   type ViewCounts,
 } from './queries';
+export type { InsightPaper } from './insights';
 export { loadSearchDocuments, type LibrarySearchDocument } from './search-documents';
 export { readPaperRows } from './list-rows';
 export {
   prefetchPaperDetails,
   useImports,
+  useInsightPapers,
   usePaperDetail,
+  usePaperHighlights,
   useTags,
   useViewRows,
   type ViewRows,
@@ -107,4 +120,9 @@ export {
   type TableDump,
 } from './backup';
 export { isImportActive } from './import-activity';
-export { EXPORT_PAGE_SIZE, forEachExportPage, type ExportItem } from './export-items';
+export {
+  EXPORT_PAGE_SIZE,
+  forEachExportPage,
+  type ExportHighlight,
+  type ExportItem,
+} from './export-items';

@@ -8,6 +8,7 @@ import { migrateTagNamesToTagTable } from './migrations/v2-tag-table';
 import { fillPaperSummaries } from './migrations/v3-paper-summaries';
 import type {
   EntryRecord,
+  HighlightRecord,
   ImportRecord,
   MetaRecord,
   PaperRecord,
@@ -51,12 +52,22 @@ export const SCHEMA_V4: Readonly<Record<string, string>> = Object.freeze({
   entries: 'paperId, status, queueRank, *tagIds',
 });
 
+/**
+ * Version 5: `highlights`, passages of abstracts the user highlighted (with a comment), read per
+ * paper by the detail pane (hence the `paperId` index). No data changes.
+ */
+export const SCHEMA_V5: Readonly<Record<string, string>> = Object.freeze({
+  ...SCHEMA_V4,
+  highlights: 'id, paperId',
+});
+
 /** The newest schema version number. */
-export const CURRENT_SCHEMA_VERSION = 4;
+export const CURRENT_SCHEMA_VERSION = 5;
 
 /**
  * The library database. Tables are typed; `papers` and `paperSummaries` are written only by
- * imports, `entries` and `tags` only by user actions (plus default entries for new papers).
+ * imports, `entries`, `tags` and `highlights` only by user actions (plus default entries for new
+ * papers) and restores.
  * Every transaction uses strict durability (Chromium's `durability: 'strict'`): Dexie passes it to
  * IndexedDB for plain table writes and `db.transaction('rw', …)` alike, so a write resolves only
  * once it is flushed to disk, and the UI, which shows a change as done only after its write
@@ -69,6 +80,7 @@ export class LibraryDb extends Dexie {
   declare readonly tags: EntityTable<TagRecord, 'id'>;
   declare readonly imports: EntityTable<ImportRecord, 'importId'>;
   declare readonly meta: EntityTable<MetaRecord, 'key'>;
+  declare readonly highlights: EntityTable<HighlightRecord, 'id'>;
 
   constructor(name: string) {
     super(name, { chromeTransactionDurability: 'strict', cache: 'disabled' });
@@ -76,6 +88,7 @@ export class LibraryDb extends Dexie {
     this.version(2).stores(SCHEMA_V2).upgrade(migrateTagNamesToTagTable);
     this.version(3).stores(SCHEMA_V3).upgrade(fillPaperSummaries);
     this.version(4).stores(SCHEMA_V4);
+    this.version(5).stores(SCHEMA_V5);
   }
 }
 

@@ -2,7 +2,7 @@
  * The searchable projection of papers, as the search worker indexes it: built here from the
  * library's records, in the search layer's own document type (a pure type, no runtime code).
  */
-import type { SearchDocument } from '../search/search-types';
+import type { SearchDocument } from '../../../shared/search/search-types';
 import { readAllPaged } from './paged-read';
 import type { LibraryDb } from './schema';
 import type { EntryRecord, PaperRecord } from './types';
@@ -22,6 +22,7 @@ export function toSearchDocument(
   paper: PaperRecord,
   entry: EntryRecord,
   tagNames: ReadonlyMap<string, string>,
+  highlightComments = '',
 ): LibrarySearchDocument {
   return {
     id: paper.id,
@@ -32,7 +33,9 @@ export function toSearchDocument(
       const name = tagNames.get(id);
       return name === undefined ? [] : [name];
     }),
+    tagIds: entry.tagIds,
     note: entry.note,
+    ...(highlightComments === '' ? {} : { highlightComments }),
     status: entry.status,
     year: yearOf(paper.published) ?? yearOf(paper.listingDate),
   };
@@ -46,7 +49,7 @@ export async function loadSearchDocuments(
   db: LibraryDb,
   ids?: readonly string[],
 ): Promise<LibrarySearchDocument[]> {
-  return db.transaction('r', db.papers, db.entries, db.tags, async () => {
+  return db.transaction('r', db.papers, db.entries, db.tags, db.highlights, async () => {
     const papers = ids
       ? await db.papers.bulkGet([...ids])
       : await readAllPaged(db.papers, 'id', 500);
@@ -56,11 +59,32 @@ export async function loadSearchDocuments(
       : await alignedEntries(db, present);
     const tags = await db.tags.toArray();
     const tagNames = new Map(tags.map((tag) => [tag.id, tag.name]));
+    const comments = await highlightCommentsOf(db, ids);
     return present.flatMap((paper, i) => {
       const entry = entries[i];
-      return entry ? [toSearchDocument(paper, entry, tagNames)] : [];
+      return entry ? [toSearchDocument(paper, entry, tagNames, comments.get(paper.id))] : [];
     });
   });
+}
+
+/** The non-empty highlight comments per paper, one per line (of `ids`, or of every paper). */
+async function highlightCommentsOf(
+  db: LibraryDb,
+  ids: readonly string[] | undefined,
+): Promise<Map<string, string>> {
+  const records = ids
+    ? await db.highlights
+        .where('paperId')
+        .anyOf([...ids])
+        .toArray()
+    : await db.highlights.toArray();
+  const comments = new Map<string, string>();
+  for (const record of records) {
+    if (record.comment === '') continue;
+    const previous = comments.get(record.paperId);
+    comments.set(record.paperId, previous ? `${previous}\n${record.comment}` : record.comment);
+  }
+  return comments;
 }
 
 /** Every entry, in the order of `papers` (both tables are keyed by paper id). */

@@ -143,3 +143,29 @@ export interface MetaRecord {
   readonly key: string;
   readonly value: unknown;
 }
+
+/** Longest comment accepted on a highlight, in UTF-16 code units. */
+export const MAX_HIGHLIGHT_COMMENT_LENGTH = 10_000;
+
+/**
+ * A passage of a paper's abstract the user highlighted, with an optional comment.
+ * Invariants: `0 <= start < end`; `text` is the quoted passage, equal to
+ * `abstract.slice(start, end)` when it was made. Imports may later lengthen the abstract
+ * (the longer one wins), so readers locate the quote again rather than trusting the offsets.
+ * User data: written only by user actions and restores, never by an import.
+ */
+export interface HighlightRecord {
+  readonly id: string;
+  readonly paperId: string;
+  /** UTF-16 offset of the first highlighted character in the abstract. */
+  readonly start: number;
+  /** UTF-16 offset just after the last highlighted character. */
+  readonly end: number;
+  /** The highlighted passage, as quoted. */
+  readonly text: string;
+  /** Plain text, possibly empty, at most `MAX_HIGHLIGHT_COMMENT_LENGTH` characters. */
+  readonly comment: string;
+  readonly createdAt: string;
+  /** ISO time of the last change (creation or comment edit). */
+  readonly updatedAt: string;
+}

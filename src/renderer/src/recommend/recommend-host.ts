@@ -4,12 +4,9 @@
  * work; idf, norms and the model are refreshed lazily, at the next question). Questions are
  * answered in arrival order against every change received before them.
  */
+import { errorMessage } from '../../../shared/error-message';
 import { Recommender } from '../../../shared/recommend/recommender';
 import type { RecommendQueries, RecommendRequest, RecommendResponse } from './recommend-protocol';
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /** Answers one question of the protocol. */
 function answer(
@@ -46,7 +43,7 @@ export function createRecommendHost(
       else recommender.remove(request.ids);
     } catch (error) {
       const requestId = request.type === 'query' ? request.requestId : undefined;
-      post({ type: 'error', requestId, message: messageOf(error) });
+      post({ type: 'error', requestId, message: errorMessage(error) });
     }
   };
 }

@@ -6,7 +6,11 @@
  * never piles up work.
  */
 import type { SearchRequest, SearchResponse } from './search-protocol';
-import type { SearchDocument, SearchResult } from './search-types';
+import type {
+  SearchDocument,
+  SearchQuery,
+  SearchResult,
+} from '../../../shared/search/search-types';
 
 /** The subset of `Worker` the client uses (a real Worker fits; tests pass a fake). */
 export interface SearchWorkerLike {
@@ -25,8 +29,7 @@ export interface SearchClientOptions {
 
 interface PendingSearch {
   readonly requestId: number;
-  readonly query: string;
-  readonly limit: number;
+  readonly query: SearchQuery;
   readonly resolve: (result: SearchResult | null) => void;
   readonly reject: (error: Error) => void;
 }
@@ -64,10 +67,10 @@ export class SearchClient {
    * Searches; resolves with the result, or with `null` when a newer search (or `dispose`)
    * superseded this one. Rejects only when the worker reports an error for this query.
    */
-  search(query: string, limit = 50): Promise<SearchResult | null> {
+  search(query: SearchQuery): Promise<SearchResult | null> {
     if (this.disposed) return Promise.resolve(null);
     return new Promise((resolve, reject) => {
-      const pending = { requestId: this.nextId++, query, limit, resolve, reject };
+      const pending = { requestId: this.nextId++, query, resolve, reject };
       this.inFlight?.resolve(null);
       this.queued?.resolve(null);
       this.queued = pending;
@@ -93,10 +96,10 @@ export class SearchClient {
   /** Sends the queued search when nothing is in flight. */
   private pump(): void {
     if (this.inFlight !== null || this.queued === null) return;
-    const { requestId, query, limit } = this.queued;
+    const { requestId, query } = this.queued;
     this.inFlight = this.queued;
     this.queued = null;
-    this.send({ type: 'search', requestId, query, limit });
+    this.send({ type: 'search', requestId, query });
   }
 
   private onMessage(response: SearchResponse): void {

@@ -2,7 +2,11 @@
  * Messages between the main thread (SearchClient) and the search Web Worker.
  * Plain structured-clone-able data only.
  */
-import type { SearchDocument, SearchResult } from './search-types';
+import type {
+  SearchDocument,
+  SearchQuery,
+  SearchResult,
+} from '../../../shared/search/search-types';
 
 /** Main thread → worker. Requests are handled in arrival order. */
 export type SearchRequest =
@@ -12,8 +16,7 @@ export type SearchRequest =
   | {
       readonly type: 'search';
       readonly requestId: number;
-      readonly query: string;
-      readonly limit: number;
+      readonly query: SearchQuery;
     };
 
 /**

@@ -9,9 +9,10 @@
  * 1000 papers; indexing each as it arrives would compete for the CPU with the import's own
  * IndexedDB work, while a search always sees every change sent before it.
  */
-import { SearchEngine } from './search-engine';
+import { errorMessage } from '../../../shared/error-message';
+import { SearchEngine } from '../../../shared/search/search-engine';
 import type { SearchRequest, SearchResponse } from './search-protocol';
-import type { SearchDocument } from './search-types';
+import type { SearchDocument } from '../../../shared/search/search-types';
 
 /** Default quiet time before buffered index changes are applied without a search asking. */
 export const DEFAULT_SETTLE_MS = 800;
@@ -22,11 +23,6 @@ export interface SearchHostOptions {
   readonly settleMs?: number;
   readonly setTimer?: (callback: () => void, ms: number) => unknown;
   readonly clearTimer?: (handle: unknown) => void;
-}
-
-/** Error text for unknown failures. */
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /**
@@ -59,7 +55,7 @@ export function createSearchHost(
       apply();
       post({ type: 'ready', size: engine.size, buildMs: clock() - started });
     } catch (error) {
-      post({ type: 'error', message: messageOf(error) });
+      post({ type: 'error', message: errorMessage(error) });
     }
   };
 
@@ -89,10 +85,10 @@ export function createSearchHost(
     if (request.type === 'search') {
       flush();
       try {
-        const result = engine.search(request.query, { limit: request.limit });
+        const result = engine.search(request.query);
         post({ type: 'result', requestId: request.requestId, result });
       } catch (error) {
-        post({ type: 'error', requestId: request.requestId, message: messageOf(error) });
+        post({ type: 'error', requestId: request.requestId, message: errorMessage(error) });
       }
       return;
     }

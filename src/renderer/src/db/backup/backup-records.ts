@@ -8,8 +8,10 @@
 import { BackupRefusal } from '../../../../shared/backup-format';
 import { MAX_TAG_NAME_LENGTH, tagNameKey } from '../tag-rules';
 import {
+  MAX_HIGHLIGHT_COMMENT_LENGTH,
   PAPER_STATUSES,
   type EntryRecord,
+  type HighlightRecord,
   type ImportRecord,
   type MetaRecord,
   type PaperRecord,
@@ -162,6 +164,23 @@ function tag(row: Row): TagRecord {
   return record;
 }
 
+function highlight(row: Row): HighlightRecord {
+  const record: HighlightRecord = {
+    id: nonEmpty(row, 'id'),
+    paperId: nonEmpty(row, 'paperId'),
+    start: count(row, 'start'),
+    end: count(row, 'end'),
+    text: nonEmpty(row, 'text'),
+    comment: str(row, 'comment'),
+    createdAt: time(row, 'createdAt'),
+    updatedAt: time(row, 'updatedAt'),
+  };
+  if (record.start >= record.end) throw new RowError('start must come before end');
+  if (record.comment.length > MAX_HIGHLIGHT_COMMENT_LENGTH)
+    throw new RowError('comment is too long');
+  return record;
+}
+
 /** Import history rows are kept whole (other modules may add fields); only the keys are checked. */
 function importRow(row: Row): ImportRecord {
   nonEmpty(row, 'importId');
@@ -182,6 +201,8 @@ export interface BackupRows {
   readonly tags: TagRecord[];
   readonly imports: ImportRecord[];
   readonly meta: MetaRecord[];
+  /** Absent from backups of schema 4 and older: they are upgraded with none. */
+  readonly highlights: HighlightRecord[];
 }
 
 /** The tables a backup of the current schema holds (paperSummaries are derived, not stored). */
@@ -189,6 +210,7 @@ export const BACKUP_TABLES: readonly (keyof BackupRows)[] = [
   'tags',
   'papers',
   'entries',
+  'highlights',
   'imports',
   'meta',
 ];
@@ -199,11 +221,19 @@ const VALIDATORS: { readonly [T in keyof BackupRows]: (row: Row) => BackupRows[T
   tags: tag,
   imports: importRow,
   meta: metaRow,
+  highlights: highlight,
 };
 
 /** Collects validated rows; `add` throws `BackupRefusal` naming the line of a bad row. */
 export class BackupRowCollector {
-  readonly rows: BackupRows = { papers: [], entries: [], tags: [], imports: [], meta: [] };
+  readonly rows: BackupRows = {
+    papers: [],
+    entries: [],
+    tags: [],
+    imports: [],
+    meta: [],
+    highlights: [],
+  };
 
   add(table: string, row: unknown, lineNumber: number): void {
     if (!(BACKUP_TABLES as readonly string[]).includes(table))
@@ -225,7 +255,8 @@ export class BackupRowCollector {
 
 /**
  * Checks the rows against each other: unique keys, one entry per paper and a paper per entry,
- * tags referenced by entries exist, tag names unique. Throws `BackupRefusal`.
+ * tags referenced by entries exist, tag names unique, a paper for every highlight. Throws
+ * `BackupRefusal`.
  */
 export function checkConsistency(rows: BackupRows): void {
   const unique = (what: string, keys: readonly string[]): Set<string> => {
@@ -258,6 +289,16 @@ export function checkConsistency(rows: BackupRows): void {
     'setting',
     rows.meta.map((m) => m.key),
   );
+  unique(
+    'highlight',
+    rows.highlights.map((h) => h.id),
+  );
+  for (const h of rows.highlights) {
+    if (!paperIds.has(h.paperId))
+      throw new BackupRefusal(
+        `The backup is damaged: it has a highlight for a paper it does not contain (${h.paperId}).`,
+      );
+  }
   for (const e of rows.entries) {
     if (!paperIds.has(e.paperId))
       throw new BackupRefusal(

@@ -5,9 +5,10 @@
  * every migration since), read back and validated like any backup, and deleted. The user's
  * library is never touched by this.
  */
+import { errorMessage } from '../../../../shared/error-message';
 import { Dexie } from 'dexie';
 import { BackupRefusal } from '../../../../shared/backup-format';
-import { LibraryDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4 } from '../schema';
+import { LibraryDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5 } from '../schema';
 import { BACKUP_TABLES, BackupRowCollector, type BackupRows } from './backup-records';
 
 /** Every published schema by version number (index 0 = version 1). */
@@ -16,6 +17,7 @@ const SCHEMAS: readonly Readonly<Record<string, string>>[] = [
   SCHEMA_V2,
   SCHEMA_V3,
   SCHEMA_V4,
+  SCHEMA_V5,
 ];
 
 /** Upgrades raw rows of schema `version` to the current schema and validates them. */
@@ -55,7 +57,7 @@ export async function upgradeLegacyRows(
   } catch (error) {
     if (error instanceof BackupRefusal) throw error;
     throw new BackupRefusal(
-      `The backup could not be upgraded to this version of the library: ${error instanceof Error ? error.message : String(error)}`,
+      `The backup could not be upgraded to this version of the library: ${errorMessage(error)}`,
     );
   } finally {
     scratch.close();

@@ -5,7 +5,14 @@
  */
 import { defaultEntry } from '../import-repository';
 import { QUEUE_RANK_STEP } from '../queue-repository';
-import type { EntryRecord, ImportRecord, MetaRecord, PaperRecord, TagRecord } from '../types';
+import type {
+  EntryRecord,
+  HighlightRecord,
+  ImportRecord,
+  MetaRecord,
+  PaperRecord,
+  TagRecord,
+} from '../types';
 import type { BackupRows } from './backup-records';
 import { isPristine, mergeEntries, mergePaperRecords } from './merge-records';
 
@@ -20,6 +27,8 @@ export interface LibraryState {
   readonly paperIds: ReadonlySet<string>;
   readonly importIds: ReadonlySet<string>;
   readonly metaKeys: ReadonlySet<string>;
+  /** `updatedAt` of every stored highlight, by id. */
+  readonly highlights: ReadonlyMap<string, string>;
 }
 
 /** Counts shown before a merge-restore. */
@@ -31,6 +40,9 @@ export interface MergeCounts {
   readonly notesChanged: number;
   readonly tagsAdded: number;
   readonly importsAdded: number;
+  readonly highlightsAdded: number;
+  /** Highlights whose comment was edited later in the backup than in the library. */
+  readonly highlightsUpdated: number;
 }
 
 /** Counts shown before a replace-restore (what the library gains, changes and loses). */
@@ -44,6 +56,8 @@ export interface ReplaceCounts {
   readonly tagsAdded: number;
   readonly tagsChanged: number;
   readonly tagsRemoved: number;
+  readonly highlightsAdded: number;
+  readonly highlightsRemoved: number;
 }
 
 /** The records a merge-restore writes. */
@@ -53,6 +67,7 @@ export interface MergeWrites {
   readonly tags: readonly TagRecord[];
   readonly imports: readonly ImportRecord[];
   readonly meta: readonly MetaRecord[];
+  readonly highlights: readonly HighlightRecord[];
 }
 
 /** Backup tag ids → library tag ids (same name key), and the backup tags the library lacks. */
@@ -83,7 +98,9 @@ function mapTags(
  * `mergeEntries` (newer change wins, tags united, notes kept). Papers the backup queues that were
  * not queued in the library join the end of the library's queue in the backup's order. Tags the
  * library has (same name) keep the library's colour; import history and settings rows are added
- * when the library does not have them.
+ * when the library does not have them. Highlights the library lacks are added (one deleted since
+ * the backup comes back: a merge never removes user data); of one highlight on both sides, the
+ * later edited wins.
  */
 export function planMerge(
   rows: BackupRows,
@@ -137,8 +154,13 @@ export function planMerge(
   );
   const imports = rows.imports.filter((row) => !library.importIds.has(row.importId));
   const meta = rows.meta.filter((row) => !library.metaKeys.has(row.key));
+  const highlights = rows.highlights.filter((row) => {
+    const stored = library.highlights.get(row.id);
+    return stored === undefined || row.updatedAt > stored;
+  });
+  const highlightsAdded = highlights.filter((row) => !library.highlights.has(row.id)).length;
   return {
-    writes: { papers, entries, tags: tags.added, imports, meta },
+    writes: { papers, entries, tags: tags.added, imports, meta, highlights },
     counts: {
       papersAdded,
       papersUpdated: papers.length - papersAdded,
@@ -147,6 +169,8 @@ export function planMerge(
       notesChanged,
       tagsAdded: tags.added.length,
       importsAdded: imports.length,
+      highlightsAdded,
+      highlightsUpdated: highlights.length - highlightsAdded,
     },
   };
 }
@@ -188,6 +212,7 @@ export function countReplace(rows: BackupRows, library: LibraryState): ReplaceCo
     if (!library.entries.has(entry.paperId) && entry.note !== '') notesAdded += 1;
   const libraryTags = new Map(library.tags.map((tag) => [tag.nameKey, tag]));
   const backupKeys = new Set(rows.tags.map((tag) => tag.nameKey));
+  const backupHighlights = new Set(rows.highlights.map((row) => row.id));
   let tagsChanged = 0;
   for (const tag of rows.tags) {
     const current = libraryTags.get(tag.nameKey);
@@ -203,5 +228,8 @@ export function countReplace(rows: BackupRows, library: LibraryState): ReplaceCo
     tagsAdded: rows.tags.filter((tag) => !libraryTags.has(tag.nameKey)).length,
     tagsChanged,
     tagsRemoved: library.tags.filter((tag) => !backupKeys.has(tag.nameKey)).length,
+    highlightsAdded: rows.highlights.filter((row) => !library.highlights.has(row.id)).length,
+    highlightsRemoved: [...library.highlights.keys()].filter((id) => !backupHighlights.has(id))
+      .length,
   };
 }

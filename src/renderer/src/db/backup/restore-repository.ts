@@ -27,6 +27,7 @@ export interface RestorePreview {
     readonly notes: number;
     readonly tags: number;
     readonly queued: number;
+    readonly highlights: number;
   };
   readonly merge: MergeCounts;
   readonly replace: ReplaceCounts;
@@ -43,7 +44,7 @@ async function bulkPutInBatches<T>(
     await table.bulkPut(rows.slice(start, start + WRITE_BATCH));
 }
 
-/** Reads what a plan needs; must run inside a transaction over papers, entries, tags, imports, meta. */
+/** Reads what a plan needs; must run inside a transaction over every table (`allTables`). */
 async function readState(db: LibraryDb, rows: BackupRows): Promise<LibraryState> {
   const paperIds = new Set(await db.papers.toCollection().primaryKeys());
   const shared = rows.papers.map((paper) => paper.id).filter((id) => paperIds.has(id));
@@ -60,11 +61,14 @@ async function readState(db: LibraryDb, rows: BackupRows): Promise<LibraryState>
     paperIds,
     importIds: new Set(await db.imports.toCollection().primaryKeys()),
     metaKeys: new Set(await db.meta.toCollection().primaryKeys()),
+    highlights: new Map(
+      (await db.highlights.toArray()).map((highlight) => [highlight.id, highlight.updatedAt]),
+    ),
   };
 }
 
 function allTables(db: LibraryDb) {
-  return [db.papers, db.paperSummaries, db.entries, db.tags, db.imports, db.meta];
+  return [db.papers, db.paperSummaries, db.entries, db.tags, db.imports, db.meta, db.highlights];
 }
 
 /** What restoring `rows` would do in either mode, against the library as it is now. */
@@ -76,6 +80,7 @@ export async function previewRestore(db: LibraryDb, rows: BackupRows): Promise<R
       notes: rows.entries.filter((entry) => entry.note !== '').length,
       tags: rows.tags.length,
       queued: rows.entries.filter((entry) => entry.status === 'queued').length,
+      highlights: rows.highlights.length,
     },
     merge: planMerge(rows, state).counts,
     replace: countReplace(rows, state),
@@ -95,6 +100,7 @@ export async function mergeRestore(db: LibraryDb, rows: BackupRows): Promise<Mer
     await bulkPutInBatches(db.entries, writes.entries);
     await bulkPutInBatches(db.imports, writes.imports);
     await bulkPutInBatches(db.meta, writes.meta);
+    await bulkPutInBatches(db.highlights, writes.highlights);
     return planned;
   });
   emitLibraryChanged('all');
@@ -120,6 +126,7 @@ export async function replaceRestore(db: LibraryDb, rows: BackupRows): Promise<v
     await bulkPutInBatches(db.entries, [...rows.entries, ...missing]);
     await bulkPutInBatches(db.imports, rows.imports);
     await bulkPutInBatches(db.meta, withoutLibraryIdentity(rows.meta));
+    await bulkPutInBatches(db.highlights, rows.highlights);
   });
   emitLibraryChanged('all');
 }

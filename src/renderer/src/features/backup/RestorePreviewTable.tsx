@@ -17,12 +17,20 @@ function line(count: number, text: string): React.JSX.Element | null {
 export function RestorePreviewTable(props: RestorePreviewTableProps): React.JSX.Element {
   const { backup, merge, replace } = props.preview;
   const mergeNothing =
-    merge.entriesUpdated + merge.papersAdded + merge.papersUpdated + merge.tagsAdded === 0;
+    merge.entriesUpdated +
+      merge.papersAdded +
+      merge.papersUpdated +
+      merge.tagsAdded +
+      merge.highlightsAdded +
+      merge.highlightsUpdated ===
+    0;
   return (
     <div data-testid="restore-preview">
       <p>
         The backup holds {plural(backup.papers, 'paper')}, {plural(backup.notes, 'note')},{' '}
-        {plural(backup.tags, 'tag')} and {backup.queued} queued.
+        {plural(backup.tags, 'tag')}
+        {backup.highlights > 0 ? `, ${plural(backup.highlights, 'highlight')}` : ''} and{' '}
+        {backup.queued} queued.
       </p>
       <fieldset className="restore-modes">
         <legend>How to restore</legend>
@@ -43,6 +51,8 @@ export function RestorePreviewTable(props: RestorePreviewTableProps): React.JSX.
           {line(merge.notesAdded, 'notes added')}
           {line(merge.notesChanged, 'notes changed (both versions kept)')}
           {line(merge.tagsAdded, 'tags added')}
+          {line(merge.highlightsAdded, 'highlights added')}
+          {line(merge.highlightsUpdated, 'highlight comments updated')}
           {mergeNothing ? <li>Nothing to change: the library already has everything.</li> : null}
         </ul>
         <label>
@@ -65,6 +75,8 @@ export function RestorePreviewTable(props: RestorePreviewTableProps): React.JSX.
           {line(replace.tagsAdded, 'tags added')}
           {line(replace.tagsChanged, 'tags renamed or recoloured')}
           {line(replace.tagsRemoved, 'tags removed')}
+          {line(replace.highlightsAdded, 'highlights added')}
+          {line(replace.highlightsRemoved, 'highlights removed')}
         </ul>
       </fieldset>
     </div>

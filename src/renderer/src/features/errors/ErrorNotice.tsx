@@ -1,10 +1,11 @@
+import { errorMessage } from '../../../../shared/error-message';
 import type { ReactNode } from 'react';
 import { describeDbError, isLibraryError } from '../../db';
 
 /** A sentence about a render error: storage failures in words, anything else by its message. */
 export function describeRenderError(error: unknown): string {
   if (isLibraryError(error)) return describeDbError(error);
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   return `The error was: ${message.split('\n')[0] ?? ''}`;
 }
 

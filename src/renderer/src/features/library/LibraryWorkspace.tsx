@@ -12,8 +12,8 @@ import {
 } from '../../db';
 import { useExportScopePublisher } from '../backup/export/export-scope';
 import { PaneBoundary } from '../errors/PaneBoundary';
-import { RecommendContext } from '../recommend/recommend-context';
-import { useForYouOrder } from '../recommend/use-for-you';
+import { RecommendContext, useOpenedPaper } from '../recommend/recommend-context';
+import { useForYouList } from '../recommend/use-for-you';
 import { useRecommender } from '../recommend/use-recommender';
 import type { SearchResults } from '../search/use-search-results';
 import { usePreferences } from '../settings/preferences-store';
@@ -26,6 +26,7 @@ import { ListPane } from './ListPane';
 import { selectOnly } from './selection';
 import { Sidebar } from './Sidebar';
 import { useDetailDrawer } from './use-detail-drawer';
+import { useEditRequests } from './use-edit-requests';
 import { useOptimisticCounts } from './use-optimistic-counts';
 import { useVisibleRows } from './use-visible-rows';
 import { useWorkspaceSelection } from './use-workspace-selection';
@@ -38,7 +39,13 @@ export interface LibraryWorkspaceProps {
   readonly view: LibraryView;
   readonly onViewChange: (view: LibraryView) => void;
   readonly search: SearchResults | null;
-  readonly sidebarExtra: { readonly showingImports: boolean; readonly onShowImports: () => void };
+  /** Asks for the next page of matches (the list scrolled near the end of those loaded). */
+  readonly onLoadMoreMatches: () => void;
+  readonly sidebarExtra: {
+    readonly showing: 'imports' | 'insights' | null;
+    readonly onShowImports: () => void;
+    readonly onShowInsights: () => void;
+  };
   readonly onShellAction: (action: ShortcutAction) => boolean;
   readonly mainPane: React.ReactNode | null;
 }
@@ -61,60 +68,30 @@ export function LibraryWorkspace(props: LibraryWorkspaceProps): React.JSX.Elemen
   const [sort, setSort] = useState<PaperSort>(preferences.defaultSort);
   useEffect(() => setSort(preferences.defaultSort), [preferences.defaultSort]);
   const [managedTag, setManagedTag] = useState<string | null>(null);
-  // T/N requests belong to the paper focused when the key was pressed: a request made while the
-  // paper was still loading survives, and the next paper does not open with its editor focused.
-  const [editRequests, setEditRequests] = useState({ paperId: '', tags: 0, note: 0 });
   const { rows, complete } = useViewRows(view, sort);
   const tags = useTags() ?? NO_TAGS;
-  const [forYouOn, setForYouOn] = useState(false);
-  const toggleForYou = useCallback(() => setForYouOn((on) => !on), []);
   const matching = useVisibleRows(rows, search);
   const recommender = useRecommender();
-  const forYouOrder = useForYouOrder(
-    matching,
-    forYouOn && search === null && view !== 'queued',
-    recommender,
-  );
-  const visible = forYouOrder.rows;
-  const forYou = useMemo(
-    () => ({ ...forYouOrder, on: forYouOn, onToggle: toggleForYou }),
-    [forYouOrder, forYouOn, toggleForYou],
-  );
+  const forYou = useForYouList(matching, search === null && view !== 'queued', recommender);
+  const visible = forYou.rows;
   const ids = useMemo(() => visible.map((row) => row.id), [visible]);
   const tagsById = useMemo(() => new Map(tags.map(({ tag }) => [tag.id, tag])), [tags]);
   const selection = useWorkspaceSelection(ids, rows !== undefined);
   const focused = selection.selection.focused;
   const { setSelection } = selection;
-  // A similar paper opened from the detail pane is focused in the list when the list holds it (so
-  // keys act on the paper shown); otherwise it shows in the pane until the list's focus moves.
-  const [opened, setOpened] = useState<{ readonly id: string; readonly over: string | null }>();
-  const shownId = opened !== undefined && opened.over === focused ? opened.id : focused;
+  const focusInList = useCallback((id: string) => setSelection(selectOnly(id)), [setSelection]);
+  const { shownId, context: recommend } = useOpenedPaper(focused, recommender, {
+    ids,
+    focus: focusInList,
+  });
   const detail = usePaperDetail(shownId);
-  const { client: recommendClient, revision: recommendRevision } = recommender;
-  const recommend = useMemo(
-    () => ({
-      client: recommendClient,
-      revision: recommendRevision,
-      openPaper: (id: string) => {
-        if (ids.includes(id)) setSelection(selectOnly(id));
-        else setOpened({ id, over: focused });
-      },
-    }),
-    [recommendClient, recommendRevision, focused, ids, setSelection],
-  );
   const workspace = useRef<HTMLDivElement>(null);
   const drawer = useDetailDrawer(workspace, focused !== null);
   const counts = useOptimisticCounts(props.counts);
   const title = viewTitle(view, tags);
   useExportScopePublisher(title, ids, selection.selection.selected, focused);
 
-  useEffect(
-    () =>
-      setEditRequests((requests) =>
-        requests.paperId === (focused ?? '') ? requests : { paperId: '', tags: 0, note: 0 },
-      ),
-    [focused],
-  );
+  const editRequests = useEditRequests(focused, () => selection.current().focused);
   useEffect(() => {
     const index = focused === null ? -1 : ids.indexOf(focused);
     if (index >= 0)
@@ -147,12 +124,7 @@ export function LibraryWorkspace(props: LibraryWorkspaceProps): React.JSX.Elemen
     queueMode: view === 'queued',
     searching: search !== null,
     openLink,
-    requestEdit: (target) =>
-      setEditRequests((requests) => {
-        const paperId = selection.current().focused ?? '';
-        const base = requests.paperId === paperId ? requests : { paperId, tags: 0, note: 0 };
-        return { ...base, [target]: base[target] + 1 };
-      }),
+    requestEdit: editRequests.request,
     onShellAction: props.onShellAction,
     drawer,
   });
@@ -166,10 +138,11 @@ export function LibraryWorkspace(props: LibraryWorkspaceProps): React.JSX.Elemen
               view={view}
               counts={counts}
               tags={tags}
-              showingImports={props.sidebarExtra.showingImports}
+              showing={props.sidebarExtra.showing}
               onSelectView={selectView}
               onManageTag={setManagedTag}
               onShowImports={props.sidebarExtra.onShowImports}
+              onShowInsights={props.sidebarExtra.onShowInsights}
             />
           </PaneBoundary>
         )}
@@ -190,6 +163,7 @@ export function LibraryWorkspace(props: LibraryWorkspaceProps): React.JSX.Elemen
                   sort={sort}
                   onSort={setSort}
                   search={search}
+                  onNearEnd={props.onLoadMoreMatches}
                   selection={selection}
                   onRowClick={onRowClick}
                   tags={tags}
@@ -214,8 +188,8 @@ export function LibraryWorkspace(props: LibraryWorkspaceProps): React.JSX.Elemen
                     search={search}
                     tags={tags}
                     tagsById={tagsById}
-                    tagEditRequest={editRequests.paperId === focused ? editRequests.tags : 0}
-                    noteEditRequest={editRequests.paperId === focused ? editRequests.note : 0}
+                    tagEditRequest={editRequests.tags}
+                    noteEditRequest={editRequests.note}
                     onOpenLink={openLink}
                     onClose={drawer.layout === 'drawer' ? drawer.close : null}
                   />

@@ -46,9 +46,14 @@ export function ListHeader(props: ListHeaderProps): React.JSX.Element {
           </span>
         </h1>
         {props.search ? (
-          <span className="muted search-summary">
-            {props.search.total} match{props.search.total === 1 ? '' : 'es'} in the library ·{' '}
-            {props.search.tookMs.toFixed(0)} ms
+          <span
+            className="muted search-summary"
+            data-testid="search-summary"
+            data-query={props.search.query}
+          >
+            {props.search.total} match{props.search.total === 1 ? '' : 'es'}
+            {props.search.partialTotal > 0 ? ` (${props.search.partialTotal} partial)` : ''} ·{' '}
+            {props.search.waitedMs.toFixed(0)} ms
           </span>
         ) : null}
         <span className="spacer" />

@@ -2,7 +2,7 @@ import { memo } from 'react';
 import type { LibraryView, PaperRow, PaperSort, TagCount, TagRecord } from '../../db';
 import type { SearchResults } from '../search/use-search-results';
 import { moveQueued } from './library-actions';
-import type { ForYouOrder } from '../recommend/use-for-you';
+import type { ForYouList } from '../recommend/use-for-you';
 import { ListHeader } from './ListHeader';
 import { PaperList } from './PaperList';
 import type { WorkspaceSelection } from './use-workspace-selection';
@@ -19,11 +19,13 @@ export interface ListPaneProps {
   readonly sort: PaperSort;
   readonly onSort: (sort: PaperSort) => void;
   readonly search: SearchResults | null;
+  /** Called when the list scrolls near its last row (loads more matches while searching). */
+  readonly onNearEnd: () => void;
   readonly selection: WorkspaceSelection;
   readonly onRowClick: (event: React.MouseEvent, id: string) => void;
   readonly tags: readonly TagCount[];
   readonly tagsById: ReadonlyMap<string, TagRecord>;
-  readonly forYou: ForYouOrder & { readonly on: boolean; readonly onToggle: () => void };
+  readonly forYou: ForYouList;
 }
 
 function reorder(id: string, target: number): void {
@@ -49,7 +51,7 @@ export const ListPane = memo(function ListPane(props: ListPaneProps): React.JSX.
     <section className="list-pane" aria-label="Paper list">
       <ListHeader
         title={props.title}
-        count={props.complete ? props.visible.length : null}
+        count={search ? search.total : props.complete ? props.visible.length : null}
         sort={props.sort}
         queueMode={queueMode}
         search={search}
@@ -77,6 +79,7 @@ export const ListPane = memo(function ListPane(props: ListPaneProps): React.JSX.
         resetScrollKey={`${props.title}\u0000${search?.query ?? ''}\u0000${props.sort}\u0000${props.forYou.on}`}
         onRowClick={props.onRowClick}
         onReorder={reorder}
+        onNearEnd={search ? props.onNearEnd : null}
       />
     </section>
   );

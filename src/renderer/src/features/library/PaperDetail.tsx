@@ -1,5 +1,6 @@
 import type { PaperDetail as PaperDetailData, TagCount, TagRecord } from '../../db';
-import type { SearchHit } from '../../search/search-types';
+import type { SearchHit } from '../../../../shared/search/search-types';
+import { AbstractSection } from '../highlights/AbstractSection';
 import { NoteEditor } from '../notes/NoteEditor';
 import { SimilarPapers } from '../recommend/SimilarPapers';
 import { TagSuggestions } from '../recommend/TagSuggestions';
@@ -39,7 +40,10 @@ function byline(detail: PaperDetailData): string | null {
   return null;
 }
 
-/** Everything about one paper: metadata, links, provenance, status, tags and the note. */
+/**
+ * Everything about one paper: metadata, links, provenance, status, tags, the abstract with its
+ * highlights, and the note.
+ */
 export function PaperDetail(props: PaperDetailProps): React.JSX.Element {
   const { paper, entry } = props.detail;
   const search = externalSearchUrls(paper.title);
@@ -103,10 +107,12 @@ export function PaperDetail(props: PaperDetailProps): React.JSX.Element {
         focusRequest={props.tagEditRequest}
       />
       <TagSuggestions paperId={paper.id} />
-      <h2 className="section-label">Abstract</h2>
-      <p className="abstract" data-testid="detail-abstract">
-        <HighlightedText text={paper.abstract} ranges={highlight('abstract')} />
-      </p>
+      <AbstractSection
+        key={`abstract:${paper.id}`}
+        paperId={paper.id}
+        abstract={paper.abstract}
+        searchRanges={highlight('abstract')}
+      />
       <h2 className="section-label">Links</h2>
       <ul className="link-list">
         {paper.links.map((url) => (

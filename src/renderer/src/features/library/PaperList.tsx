@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { PaperRow, TagRecord } from '../../db';
-import type { SearchHit } from '../../search/search-types';
+import type { SearchHit } from '../../../../shared/search/search-types';
 import { usePreferences } from '../settings/preferences-store';
 import { PaperListRow, rowHasMeta } from './PaperListRow';
 import { titleLines } from './title-lines';
@@ -22,7 +22,12 @@ export interface PaperListProps {
   readonly resetScrollKey: string;
   readonly onRowClick: (event: React.MouseEvent, id: string) => void;
   readonly onReorder: (id: string, targetIndex: number) => void;
+  /** Called when rows near the end come into view (more search matches to load), or null. */
+  readonly onNearEnd: (() => void) | null;
 }
+
+/** Rows before the end at which `onNearEnd` is called. */
+const NEAR_END = 40;
 
 /** Row geometry per density (px), matching app.css: padding, line heights, title font size. */
 const GEOMETRY = {
@@ -62,7 +67,13 @@ export function PaperList(props: PaperListProps): React.JSX.Element {
   // Called for every row whenever the list changes (50k calls): sizes are cached per row object
   // (a changed paper is a new object) for as long as the geometry stays the same.
   const sizeKey = `${String(available)}|${font}|${String(showStatus)}`;
-  const sizes = useMemo(() => (sizeKey ? new WeakMap<PaperRow, number>() : null), [sizeKey]);
+  const { hits } = props;
+  // Search hits change a row's height (partial badge, snippet line): a new search, new sizes.
+  // Hits change row heights (partial badge, snippet line): each search starts a new cache.
+  const sizes = useMemo(
+    () => (sizeKey && hits !== undefined ? new WeakMap<PaperRow, number>() : null),
+    [sizeKey, hits],
+  );
   const estimateSize = useCallback(
     (index: number): number => {
       const row = rows[index];
@@ -70,15 +81,23 @@ export function PaperList(props: PaperListProps): React.JSX.Element {
       const nextUp = queueMode && index === 0;
       let size = nextUp ? undefined : sizes?.get(row);
       if (size === undefined) {
-        const meta = rowHasMeta(row, showStatus, nextUp);
-        size = 2 * geometry.padY + 1 + geometry.line * lines(row) + (meta ? geometry.meta : 0);
+        const hit = hits?.get(row.id);
+        const meta = rowHasMeta(row, showStatus, nextUp) || hit?.partial === true;
+        const snippet = hit?.snippet ? geometry.meta : 0;
+        size =
+          2 * geometry.padY + 1 + geometry.line * lines(row) + (meta ? geometry.meta : 0) + snippet;
         if (!nextUp) sizes?.set(row, size);
       }
       return size;
     },
-    [rows, geometry, lines, showStatus, queueMode, sizes],
+    [rows, geometry, lines, showStatus, queueMode, sizes, hits],
   );
   const rowWindow = useRowWindow(scroller, rows.length, estimateSize, OVERSCAN);
+  const lastShown = rowWindow.rows.at(-1)?.index ?? -1;
+  const { onNearEnd } = props;
+  useEffect(() => {
+    if (onNearEnd !== null && rows.length > 0 && lastShown >= rows.length - NEAR_END) onNearEnd();
+  }, [onNearEnd, lastShown, rows.length]);
   // Scroll to the focused paper when the focus moves (J/K, triage), not when the list merely
   // changes around it; a new search or view starts at the top instead.
   const focusedIndex =

@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import type { PaperRow, TagRecord } from '../../db';
-import type { SearchHit } from '../../search/search-types';
+import type { SearchHit } from '../../../../shared/search/search-types';
 import { HighlightedText } from '../search/HighlightedText';
 import { STATUS_LABELS } from './library-view';
 
@@ -92,8 +92,17 @@ export const PaperListRow = memo(function PaperListRow(
         {props.draggable ? <span className="queue-position">{props.index + 1}.</span> : null}
         <HighlightedText text={row.title} ranges={titleRanges} />
       </div>
-      {rowHasMeta(row, props.showStatus, props.nextUp) ? (
+      {rowHasMeta(row, props.showStatus, props.nextUp) || props.hit?.partial ? (
         <div className="paper-meta">
+          {props.hit?.partial ? (
+            <span
+              className="badge partial-match"
+              data-testid="partial-badge"
+              title="Matches all but one of the words searched for"
+            >
+              Partial match
+            </span>
+          ) : null}
           {props.nextUp ? <span className="badge next-up">Next up</span> : null}
           {props.showStatus ? (
             <span className={`badge status-${row.status}`}>{STATUS_LABELS[row.status]}</span>
@@ -118,6 +127,11 @@ export const PaperListRow = memo(function PaperListRow(
               </span>
             ) : null;
           })}
+        </div>
+      ) : null}
+      {props.hit?.snippet ? (
+        <div className="paper-snippet muted" data-testid="paper-snippet">
+          <HighlightedText text={props.hit.snippet.text} ranges={props.hit.snippet.ranges} />
         </div>
       ) : null}
     </div>

@@ -6,16 +6,18 @@ export interface SidebarProps {
   readonly view: LibraryView;
   readonly counts: ViewCounts | undefined;
   readonly tags: readonly TagCount[] | undefined;
-  readonly showingImports: boolean;
+  /** Which page replaces the library's list, if any. */
+  readonly showing: 'imports' | 'insights' | null;
   readonly onSelectView: (view: LibraryView) => void;
   readonly onManageTag: (tagId: string) => void;
   readonly onShowImports: () => void;
+  readonly onShowInsights: () => void;
 }
 
-/** Views with counts, tags with colours and counts, and the import history. */
+/** Views with counts, tags with colours and counts, reading insights and the import history. */
 export function Sidebar(props: SidebarProps): React.JSX.Element {
   const current = (view: LibraryView): 'page' | undefined =>
-    !props.showingImports && sameView(props.view, view) ? 'page' : undefined;
+    props.showing === null && sameView(props.view, view) ? 'page' : undefined;
   return (
     <nav className="sidebar" aria-label="Library">
       <h2>Library</h2>
@@ -62,11 +64,21 @@ export function Sidebar(props: SidebarProps): React.JSX.Element {
           </button>
         </div>
       ))}
+      <h2>Reading</h2>
+      <button
+        type="button"
+        className="sidebar-item"
+        aria-current={props.showing === 'insights' ? 'page' : undefined}
+        data-testid="view-insights"
+        onClick={props.onShowInsights}
+      >
+        Insights
+      </button>
       <h2>Imports</h2>
       <button
         type="button"
         className="sidebar-item"
-        aria-current={props.showingImports ? 'page' : undefined}
+        aria-current={props.showing === 'imports' ? 'page' : undefined}
         onClick={props.onShowImports}
       >
         Import history

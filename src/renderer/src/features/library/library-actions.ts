@@ -20,7 +20,7 @@ import {
 import { errorMessage } from '../../../../shared/error-message';
 import type { PaperQueueApi } from '../../../../shared/ipc-contract';
 import { showToast } from '../toasts/toast-store';
-import { pushUndo } from '../undo/undo-stack';
+import { pushUndo, undoWaitsFor } from '../undo/undo-stack';
 
 const STATUS_VERBS: Readonly<Record<PaperStatus, string>> = {
   inbox: 'Moved back to the inbox',
@@ -81,6 +81,7 @@ export function changeStatus(targets: readonly PaperRef[], status: PaperStatus):
     undoable(`${STATUS_VERBS[status]}: ${papers(ids.length)}`, undo);
   });
   statusWrites = done;
+  undoWaitsFor(done);
   return done;
 }
 
@@ -113,6 +114,7 @@ export function tagPapers(ids: readonly string[], name: string): Promise<boolean
     return true;
   });
   tagWrites = done;
+  undoWaitsFor(done);
   return done;
 }
 

@@ -59,8 +59,8 @@ const MOVES: Partial<Record<ShortcutAction, number | 'top' | 'bottom'>> = {
 
 /**
  * The library's keyboard: J/K move, Q/D/S/R triage and move on to the next paper, T/N edit,
- * Alt+arrows reorder the queue, Ctrl+A selects all, Ctrl+Z undoes; anything else goes to the
- * shell.
+ * H highlights the passage selected in the abstract, Alt+arrows reorder the queue, Ctrl+A
+ * selects all, Ctrl+Z undoes; anything else goes to the shell.
  */
 export function useWorkspaceShortcuts(context: ShortcutContext): void {
   const { rows, ids, selection, queueMode, searching } = context;
@@ -119,6 +119,14 @@ export function useWorkspaceShortcuts(context: ShortcutContext): void {
           context.requestEdit(target);
         }
         return true;
+      }
+      case 'highlight': {
+        // The Highlight button shows only while a passage of the abstract is selected.
+        const button = document.querySelector<HTMLButtonElement>(
+          '[data-shortcut-target="highlight"]',
+        );
+        button?.click();
+        return button !== null;
       }
       case 'open-link':
         if (context.detail) context.openLink(externalSearchUrls(context.detail.paper.title).arxiv);

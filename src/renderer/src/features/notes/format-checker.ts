@@ -6,20 +6,29 @@
 import {
   quickVerdict,
   verdictFor,
-  type FormatMeasure,
+  type FormatWorkerMessage,
   type PreviewVerdict,
 } from './preview-budget';
 
 /** The part of a Worker the checker uses (a fake in unit tests). */
 export interface FormatWorker {
-  onmessage: ((event: MessageEvent<FormatMeasure>) => void) | null;
+  onmessage: ((event: MessageEvent<FormatWorkerMessage>) => void) | null;
   onerror: ((event: ErrorEvent) => void) | null;
   postMessage(markdown: string): void;
   terminate(): void;
 }
 
-/** How long a note may take to check before it is shown as plain text without waiting more. */
-export const CHECK_TIMEOUT_MS = 1500;
+/**
+ * How long a note may take to check, counted from when the worker is ready, before it is shown
+ * as plain text without waiting more. Above the largest budget `verdictFor` allows.
+ */
+export const CHECK_TIMEOUT_MS = 2500;
+/**
+ * How long a new worker may take to load and warm up. Not counted against the note: on a busy
+ * machine loading the worker alone took longer than the check timeout, and an ordinary note was
+ * shown as plain text.
+ */
+export const STARTUP_TIMEOUT_MS = 15_000;
 const CACHED_VERDICTS = 16;
 
 /**
@@ -27,13 +36,14 @@ const CACHED_VERDICTS = 16;
  * crash. Verdicts are remembered for the last few notes, so going back to a paper is instant.
  */
 export class FormatChecker {
-  private worker: FormatWorker | null = null;
+  private worker: Promise<FormatWorker | null> | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly verdicts = new Map<string, PreviewVerdict>();
 
   constructor(
     private readonly createWorker: () => FormatWorker,
     private readonly timeoutMs: number = CHECK_TIMEOUT_MS,
+    private readonly startupTimeoutMs: number = STARTUP_TIMEOUT_MS,
   ) {}
 
   /** The verdict if it is known without the worker (short or too long notes, or cached). */
@@ -51,19 +61,17 @@ export class FormatChecker {
     return run;
   }
 
-  private ask(markdown: string): Promise<PreviewVerdict> {
+  private async ask(markdown: string): Promise<PreviewVerdict> {
     const cached = this.verdicts.get(markdown);
-    if (cached) return Promise.resolve(cached);
+    if (cached) return cached;
+    const worker = await (this.worker ??= this.startWorker());
+    if (!worker) return { kind: 'plain', reason: 'failed' };
     return new Promise((resolve) => {
-      const worker = (this.worker ??= this.createWorker());
       const finish = (verdict: PreviewVerdict, healthy: boolean): void => {
         clearTimeout(timer);
         worker.onmessage = null;
         worker.onerror = null;
-        if (!healthy) {
-          worker.terminate();
-          if (this.worker === worker) this.worker = null;
-        }
+        if (!healthy) this.discard(worker);
         this.remember(markdown, verdict);
         resolve(verdict);
       };
@@ -71,13 +79,42 @@ export class FormatChecker {
         () => finish({ kind: 'plain', reason: 'too-slow' }, false),
         this.timeoutMs,
       );
-      worker.onmessage = (event) => finish(verdictFor(event.data), true);
+      worker.onmessage = (event) => {
+        if (event.data.kind === 'measured')
+          finish(verdictFor(event.data.measure, event.data.calibrationMs), true);
+      };
       worker.onerror = (event) => {
         event.preventDefault();
         finish({ kind: 'plain', reason: 'failed' }, false);
       };
       worker.postMessage(markdown);
     });
+  }
+
+  /** A new worker once it says it is ready, or null when it fails or takes too long to start. */
+  private startWorker(): Promise<FormatWorker | null> {
+    return new Promise((resolve) => {
+      const worker = this.createWorker();
+      const started = (ready: boolean): void => {
+        clearTimeout(timer);
+        worker.onmessage = null;
+        worker.onerror = null;
+        if (!ready) this.discard(worker);
+        resolve(ready ? worker : null);
+      };
+      const timer = setTimeout(() => started(false), this.startupTimeoutMs);
+      worker.onmessage = (event) => started(event.data.kind === 'ready');
+      worker.onerror = (event) => {
+        event.preventDefault();
+        started(false);
+      };
+    });
+  }
+
+  /** Ends a worker that hung or crashed; the next check starts a new one. */
+  private discard(worker: FormatWorker): void {
+    worker.terminate();
+    this.worker = null;
   }
 
   private remember(markdown: string, verdict: PreviewVerdict): void {

@@ -2,12 +2,14 @@
  * Note text typed but not yet saved, kept outside the editor so that nothing typed is lost: not
  * when the paper is switched (the editor unmounts), not when a save fails (the draft stays, shown
  * as unsaved with a retry when the paper is opened again), not when the window closes (main asks
- * for `flushNoteDrafts` and waits for it).
+ * for `flushNoteDrafts` and waits for it), not when the renderer reloads or crashes before the
+ * autosave (drafts are mirrored synchronously and recovered on the next start).
  */
 import { useSyncExternalStore } from 'react';
 import { errorMessage } from '../../../../shared/error-message';
 import { describeDbError, getLibrary, isLibraryError, setNote } from '../../db';
 import { showToast } from '../toasts/toast-store';
+import { localStorageMirror, type DraftMirror } from './draft-mirror';
 
 /** A draft's state: being typed, being saved, or refused by the last save (with the reason). */
 export type DraftState =
@@ -33,7 +35,28 @@ export class NoteDrafts {
   /** The failure last reported in a toast per paper, until a save of it succeeds. */
   private readonly reported = new Map<string, string>();
 
-  constructor(private readonly write: NoteWriter) {}
+  /** Drafts a previous run left in the mirror, kept in it until `recover` takes them back. */
+  private unrecovered: Map<string, string>;
+
+  constructor(
+    private readonly write: NoteWriter,
+    private readonly mirror: DraftMirror | null = null,
+  ) {
+    this.unrecovered = mirror?.read() ?? new Map();
+  }
+
+  /**
+   * Takes back the drafts a previous run left unsaved (see `DraftMirror`) and saves them. A draft
+   * typed since then wins over the recovered one.
+   */
+  async recover(): Promise<void> {
+    const recovered = [...this.unrecovered].filter(([id]) => !this.drafts.has(id));
+    this.unrecovered = new Map();
+    for (const [paperId, text] of recovered) {
+      this.set(paperId, { text, state: { kind: 'editing' } });
+    }
+    await Promise.all(recovered.map(([paperId]) => this.save(paperId)));
+  }
 
   /** The unsaved draft of a paper, if any. */
   get(paperId: string): NoteDraft | undefined {
@@ -96,12 +119,23 @@ export class NoteDrafts {
     if (draft) next.set(paperId, draft);
     else next.delete(paperId);
     this.drafts = next;
+    const mirrored = new Map(this.unrecovered);
+    for (const [id, pending] of next) mirrored.set(id, pending.text);
+    this.mirror?.write(mirrored);
     for (const listener of this.listeners) listener();
   }
 }
 
 /** The app's drafts, saved into the library. */
-export const noteDrafts = new NoteDrafts((paperId, text) => setNote(getLibrary(), paperId, text));
+export const noteDrafts = new NoteDrafts(
+  (paperId, text) => setNote(getLibrary(), paperId, text),
+  localStorageMirror,
+);
+
+/** Saves the drafts the last run could not (call once the library is open). */
+export function recoverNoteDrafts(): Promise<void> {
+  return noteDrafts.recover();
+}
 
 /** Saves every pending note draft; true when all were saved. */
 export function flushNoteDrafts(): Promise<boolean> {

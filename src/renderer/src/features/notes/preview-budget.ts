@@ -23,10 +23,20 @@ const DIRECT_MAX_BLOCK_DEPTH = 8;
 /** Deepest element nesting the preview renders (real notes stay well below 20). */
 export const MAX_FORMATTED_DEPTH = 48;
 /**
- * Longest the worker may take to format a note, which the window then formats again: a hitch the
- * user may notice, never a freeze. Ordinary notes of up to about 25,000 characters fit.
+ * Longest the worker may take to format a note on an idle machine, which the window then formats
+ * again: a hitch the user may notice, never a freeze. Ordinary notes of up to about 25,000
+ * characters fit.
  */
 export const FORMAT_BUDGET_MS = 250;
+/** What formatting `WARM_UP_NOTE` takes in a warmed-up worker on an idle machine. */
+export const CALIBRATION_REFERENCE_MS = 12;
+/**
+ * Most the budget grows on a busy machine. The worker formats `WARM_UP_NOTE` before each note, and
+ * when that takes k times its idle time the budget is k times larger (at most this): a busy
+ * machine slows the window's own formatting just as much, and an ordinary note must not turn into
+ * plain text because other programs were running. Pathological notes cost seconds and stay out.
+ */
+export const MAX_LOAD_FACTOR = 4;
 
 /** How a note is previewed: formatted markdown, or plain text for a reason the user is told. */
 export type PreviewVerdict =
@@ -115,10 +125,25 @@ export function measureFormatting(
   }
 }
 
-/** The verdict for a note the worker measured. */
-export function verdictFor(measure: FormatMeasure): PreviewVerdict {
+/** What the format-check worker says: it is ready (warmed up), or what a note cost. */
+export type FormatWorkerMessage =
+  | { readonly kind: 'ready' }
+  | { readonly kind: 'measured'; readonly measure: FormatMeasure; readonly calibrationMs: number };
+
+/**
+ * The verdict for a note the worker measured, `calibrationMs` being what `WARM_UP_NOTE` took just
+ * before it (the budget scales with the machine's current speed, see `MAX_LOAD_FACTOR`).
+ */
+export function verdictFor(
+  measure: FormatMeasure,
+  calibrationMs: number = CALIBRATION_REFERENCE_MS,
+): PreviewVerdict {
   if (!measure.ok) return { kind: 'plain', reason: measure.reason };
   if (measure.depth > MAX_FORMATTED_DEPTH) return { kind: 'plain', reason: 'too-deep' };
-  if (measure.ms > FORMAT_BUDGET_MS) return { kind: 'plain', reason: 'too-slow' };
+  const loadFactor = Math.min(
+    MAX_LOAD_FACTOR,
+    Math.max(1, calibrationMs / CALIBRATION_REFERENCE_MS),
+  );
+  if (measure.ms > FORMAT_BUDGET_MS * loadFactor) return { kind: 'plain', reason: 'too-slow' };
   return { kind: 'markdown' };
 }

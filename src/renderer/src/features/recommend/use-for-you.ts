@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { PaperRow } from '../../db';
 import type { RankResult } from '../../../../shared/recommend/types';
 import type { RecommendClient } from '../../recommend/recommend-client';
@@ -78,4 +78,26 @@ export function useForYouOrder(
       .map(({ row }) => row);
     return { rows: ordered, why, notice: null };
   }, [rows, enabled, ranking, indexed]);
+}
+
+/** A list's For-you state: the order, and the switch the list header shows. */
+export interface ForYouList extends ForYouOrder {
+  readonly on: boolean;
+  readonly onToggle: () => void;
+}
+
+/**
+ * The For-you switch of the workspace's list and `rows` in the order it asks for. The order
+ * applies only while switched on and `allowed` (not while searching, not in the queue, whose
+ * order is the user's own).
+ */
+export function useForYouList(
+  rows: readonly PaperRow[],
+  allowed: boolean,
+  recommender: { readonly client: RecommendClient | null; readonly revision: number },
+): ForYouList {
+  const [on, setOn] = useState(false);
+  const onToggle = useCallback(() => setOn((current) => !current), []);
+  const order = useForYouOrder(rows, on && allowed, recommender);
+  return useMemo(() => ({ ...order, on, onToggle }), [order, on, onToggle]);
 }

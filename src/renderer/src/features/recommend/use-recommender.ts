@@ -1,3 +1,4 @@
+import { errorMessage } from '../../../../shared/error-message';
 import { useEffect, useState } from 'react';
 import { getLibrary, loadSearchDocuments, onLibraryChanged } from '../../db';
 import { createRecommendClient, type RecommendClient } from '../../recommend/recommend-client';
@@ -20,7 +21,7 @@ export function useRecommender(): {
     let live = true;
     const report = (error: unknown): void => {
       if (!live) return;
-      const detail = error instanceof Error ? error.message : String(error);
+      const detail = errorMessage(error);
       showToast({ kind: 'error', title: 'Recommendations could not be updated', detail });
     };
     const recommender = createRecommendClient(report);

@@ -1,4 +1,4 @@
-import { splitHighlights } from '../../search/highlight';
+import { splitHighlights } from '../../../../shared/search/highlight';
 
 /**
  * Renders text with matched ranges in <mark>. The text is always rendered as React text nodes,

@@ -1,3 +1,4 @@
+import { errorMessage } from '../../../../shared/error-message';
 import { useEffect, useState } from 'react';
 import { getLibrary, loadSearchDocuments, onLibraryChanged } from '../../db';
 import { createSearchWorker, SearchClient } from '../../search/search-client';
@@ -24,7 +25,7 @@ export function useSearchIndex(): {
     let rebuildAllowed = true;
     const report = (title: string, error: unknown): void => {
       if (!live) return;
-      const detail = error instanceof Error ? error.message : String(error);
+      const detail = errorMessage(error);
       showToast({ kind: 'error', title, detail });
     };
     const rebuild = async (): Promise<void> => {

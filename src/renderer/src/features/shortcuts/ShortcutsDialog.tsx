@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { SearchSyntax } from '../search/SearchSyntax';
 import { SHORTCUTS } from './shortcut-map';
 
 /** The `?` dialog listing every keyboard shortcut. */
@@ -29,6 +30,8 @@ export function ShortcutsDialog({ onClose }: { readonly onClose: () => void }): 
           ))}
         </tbody>
       </table>
+      <h3>Search</h3>
+      <SearchSyntax />
       <div className="modal-actions">
         <button type="button" className="primary" onClick={onClose} autoFocus>
           Close

@@ -11,6 +11,7 @@ export type ShortcutAction =
   | 'mark-read'
   | 'edit-tags'
   | 'edit-note'
+  | 'highlight'
   | 'open-link'
   | 'move-up'
   | 'move-down'
@@ -50,6 +51,12 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { action: 'mark-read', key: 'r', label: 'R', description: 'Mark read' },
   { action: 'edit-tags', key: 't', label: 'T', description: 'Edit tags' },
   { action: 'edit-note', key: 'n', label: 'N', description: 'Edit the note' },
+  {
+    action: 'highlight',
+    key: 'h',
+    label: 'H',
+    description: 'Highlight the passage selected in the abstract',
+  },
   { action: 'open-link', key: 'o', label: 'O', description: 'Search the paper on arXiv' },
   {
     action: 'move-up',

@@ -1,5 +1,5 @@
 import type { TagCount } from '../../db';
-import { boundedDistance } from '../../search/levenshtein';
+import { boundedDistance } from '../../../../shared/search/levenshtein';
 
 /** Suggestions offered at most. */
 const MAX_SUGGESTIONS = 8;

@@ -11,6 +11,21 @@ const MAX_UNDO = 50;
 /** The one toast slot undo offers and results share: each action replaces the previous one. */
 const UNDO_SLOT = 'undo';
 const stack: UndoableAction[] = [];
+/** Writes started but not yet finished; undo waits for them so a fast Ctrl/Cmd+Z finds their action. */
+let pendingWrites: Promise<unknown> = Promise.resolve();
+
+/**
+ * Registers a write whose undo action is pushed only when it finishes (status changes and tags
+ * are shown at once and written in the background). Undo waits for every registered write first:
+ * pressing Ctrl/Cmd+Z right after Q undoes that Q, never the action before it.
+ */
+export function undoWaitsFor(write: Promise<unknown>): void {
+  const settled = write.then(
+    () => undefined,
+    () => undefined,
+  );
+  pendingWrites = Promise.all([pendingWrites, settled]);
+}
 
 /**
  * Records an action that can be undone (status changes, tag deletes, bulk edits) and offers an
@@ -30,6 +45,7 @@ export function pushUndo(action: UndoableAction): void {
 
 /** Undoes the most recent action; returns its label, or null when there was nothing to undo. */
 export async function undoLast(): Promise<string | null> {
+  await pendingWrites;
   const action = stack.pop();
   if (!action) {
     showToast({ kind: 'info', title: 'Nothing to undo', slot: UNDO_SLOT });

@@ -1,11 +1,12 @@
 /**
- * BibTeX export: one `@misc` entry per paper with title, abstract, year, note, keywords (the tags)
- * and url, in UTF-8. Text fields are brace-delimited with TeX's special characters escaped so
+ * BibTeX export: one `@misc` entry per paper with title, abstract, year, note (with the paper's
+ * highlights after the user's note), keywords (the tags) and url, in UTF-8. Text fields are brace-delimited with TeX's special characters escaped so
  * that braces always balance (a literal brace becomes `\textbraceleft{}`: BibTeX counts `\{` as a
  * brace, so an unbalanced title would break the file); keywords and url are verbatim fields, made
  * safe without TeX escapes. Keys are stable per paper and unique within the file.
  */
 import type { ExportItem } from '../../../db';
+import { noteWithHighlights } from './highlight-text';
 
 const TEX_ESCAPES: Readonly<Record<string, string>> = {
   '\\': '\\textbackslash{}',
@@ -114,7 +115,8 @@ export function bibtexEntry(item: ExportItem, key: string): string {
   if (item.abstract !== '') fields.push(['abstract', escapeTex(item.abstract)]);
   const year = yearOf(item);
   if (year !== null) fields.push(['year', year]);
-  if (item.note.trim() !== '') fields.push(['note', escapeTex(item.note)]);
+  const note = noteWithHighlights(item.note, item.highlights);
+  if (note !== '') fields.push(['note', escapeTex(note)]);
   const keywords = item.tags.map(keyword).filter((tag) => tag !== '');
   if (keywords.length > 0) fields.push(['keywords', keywords.join(', ')]);
   const url = item.links[0];

@@ -1,12 +1,14 @@
 /**
  * CSL-JSON export (the input format of citeproc, Zotero, Pandoc): an array of items with `id`
  * and `type` (both required by the CSL data schema), `title`, `abstract`, `issued` as date parts,
- * `URL`, `keyword` (the tags, comma-separated, as the schema wants one string) and `note`.
+ * `URL`, `keyword` (the tags, comma-separated, as the schema wants one string) and `note` (the
+ * user's note, then the highlights).
  * Daily-paper listings are preprints: CSL's type for those is "article". Empty fields are left
  * out rather than written empty.
  */
 import type { ExportItem } from '../../../db';
 import type { CitationKeys } from './bibtex';
+import { noteWithHighlights } from './highlight-text';
 
 /** One CSL-JSON item. */
 export interface CslItem {
@@ -31,6 +33,7 @@ function dateParts(date: string | null): number[] | null {
 export function cslItem(item: ExportItem, key: string): CslItem {
   const parts = dateParts(item.published ?? item.listingDate);
   const url = item.links[0];
+  const note = noteWithHighlights(item.note, item.highlights);
   return {
     id: key,
     type: 'article',
@@ -39,7 +42,7 @@ export function cslItem(item: ExportItem, key: string): CslItem {
     ...(parts ? { issued: { 'date-parts': [parts] } } : {}),
     ...(url !== undefined ? { URL: url } : {}),
     ...(item.tags.length > 0 ? { keyword: item.tags.join(', ') } : {}),
-    ...(item.note.trim() !== '' ? { note: item.note } : {}),
+    ...(note !== '' ? { note } : {}),
   };
 }
 

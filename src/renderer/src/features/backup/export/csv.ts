@@ -1,9 +1,11 @@
 /**
  * CSV export following RFC 4180: a header row, CRLF between records, and a field in double quotes
  * (with inner quotes doubled) whenever it contains a quote, a comma, a CR or a LF. Tags are joined
- * with "; ", links with spaces; the note and abstract are kept whole, line breaks included.
+ * with "; ", links with spaces; the note and abstract are kept whole, line breaks included. The
+ * last column holds the highlights, one per line (see `highlightLines`).
  */
 import type { ExportItem } from '../../../db';
+import { highlightLines } from './highlight-text';
 
 /** The columns, in order. */
 export const CSV_COLUMNS = [
@@ -22,6 +24,7 @@ export const CSV_COLUMNS = [
   'changed_at',
   'note',
   'abstract',
+  'highlights',
 ] as const;
 
 /** One field, quoted when RFC 4180 requires it. */
@@ -59,6 +62,7 @@ export function csvRows(items: readonly ExportItem[]): string {
         item.changedAt,
         item.note,
         item.abstract,
+        highlightLines(item.highlights),
       ]),
     )
     .join('');

@@ -1,7 +1,8 @@
 /**
  * Markdown export, for note-taking tools: one file per paper, or one file per tag (a paper with
  * several tags appears in each; untagged papers in their own file). Each paper shows its title,
- * status, tags, links and dates, the abstract and the note. Titles and other plain text are
+ * status, tags, links and dates, the abstract, the highlights (each passage quoted, its comment
+ * below) and the note. Titles and other plain text are
  * escaped so they render as written; the note is the user's own Markdown and is kept as is.
  */
 import type { ExportItem } from '../../../db';
@@ -45,6 +46,15 @@ export function markdownPaper(item: ExportItem, level = 1): string {
   if (byline.length > 0) facts.push(`- **By:** ${byline.join(' · ')}`);
   const parts = [`${heading} ${escapeMarkdown(item.title)}`, facts.join('\n')];
   if (item.abstract !== '') parts.push(`${heading}# Abstract`, escapeMarkdown(item.abstract));
+  if (item.highlights.length > 0)
+    parts.push(
+      `${heading}# Highlights`,
+      ...item.highlights.map(({ text, comment }) =>
+        comment.trim() === ''
+          ? `> ${escapeMarkdown(text)}`
+          : `> ${escapeMarkdown(text)}\n\n— ${escapeMarkdown(comment)}`,
+      ),
+    );
   if (item.note.trim() !== '')
     parts.push(`${heading}# Note`, item.note.replace(/\r\n?/g, '\n').trim());
   return `${parts.join('\n\n')}\n`;

@@ -5,7 +5,7 @@
  * upsert is a removal plus an append, and slots are compacted once tombstones pass a quarter.
  */
 import { FIELD_COUNT, PostingList } from './posting-list';
-import { processToken, scanTokens } from './text-analysis';
+import { analyzeToken, scanTokens } from './normalize';
 import { TokenTable } from './token-table';
 import { Vocabulary } from './vocabulary';
 
@@ -21,7 +21,7 @@ const MAX_FIELD_LENGTH = 0xffff;
 /** Raw tokens remembered by `tokenLists` before it is cleared, to bound its memory. */
 const TOKEN_CACHE_LIMIT = 300_000;
 
-/** Posting lists of the terms one raw token yields (see `processToken`); null for none. */
+/** Posting lists of the terms one raw token yields (see `analyzeToken`); null for none. */
 type TokenLists = PostingList | PostingList[] | null;
 
 /**
@@ -187,12 +187,13 @@ export class InvertedIndex<T extends object> {
     }
   }
 
-  /** Normalises a token (creating posting lists for new terms) and caches the result. */
+  /** Analyses a token (creating posting lists for new terms) and caches the result. */
   private listsOf(token: string, hash: number): TokenLists {
-    const processed = processToken(token);
+    const { terms } = analyzeToken(token);
     let lists: TokenLists = null;
-    if (typeof processed === 'string') lists = this.listOf(processed);
-    else if (processed !== null) lists = processed.map((term) => this.listOf(term));
+    for (const { term, surface } of terms) this.vocabulary.addSurface(surface, term);
+    if (terms.length === 1) lists = this.listOf(terms[0]?.term ?? '');
+    else if (terms.length > 1) lists = terms.map(({ term }) => this.listOf(term));
     if (this.tokenLists.size >= TOKEN_CACHE_LIMIT) this.tokenLists.clear();
     this.tokenLists.insert(token, hash, lists);
     return lists;

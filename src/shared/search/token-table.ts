@@ -20,7 +20,7 @@ function sameToken(key: string, text: string, start: number, end: number): boole
  * first) sit together in memory.
  * Invariants: the cell count is a power of two and at least twice `size` (probing always ends at
  * an empty cell); every entry has exactly one cell, holding `tokenHash(keys[entry])`; hashes come
- * from the caller (`scanTokens` / `tokenHash` in text-analysis.ts).
+ * from the caller (`scanTokens` / `tokenHash` in normalize.ts).
  */
 export class TokenTable<V> {
   private cells = new Int32Array(0);
