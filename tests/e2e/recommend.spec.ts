@@ -23,6 +23,10 @@ test.describe('recommendations', () => {
     expect(target).not.toBe(first);
     await similar.nth(2).getByRole('button').click();
     await expect(detailTitle(page)).toHaveText(target);
+    // The paper is in the Inbox list too: it becomes the list's focus, so keys act on it.
+    await expect(page.locator('[data-testid="paper-row"][aria-selected="true"]')).toContainText(
+      target,
+    );
     await expect(page.getByTestId('similar-papers')).not.toContainText(target);
   });
 

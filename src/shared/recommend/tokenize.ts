@@ -23,8 +23,17 @@ const STOP_WORDS: ReadonlySet<string> = new Set(
 );
 
 const SPLIT = /[^\p{L}\p{N}]+/u;
+const ASCII_SPLIT = /[\t-/:-@[-`{-~]+/;
+const NON_ASCII = /[^\t-~]/;
 const MARKS = /\p{M}+/gu;
 const DIGITS = /^\p{N}+$/u;
+
+/** Whether `word` is a number (an ASCII digit check first: most words fail at once). */
+function allDigits(word: string): boolean {
+  const first = word.charCodeAt(0);
+  if (first < 128 && (first < 48 || first > 57)) return false;
+  return DIGITS.test(word);
+}
 
 /** `models` → `model`, but not `class`, `focus`, `analysis`, `gas`. */
 function singular(word: string): string {
@@ -35,6 +44,7 @@ function singular(word: string): string {
 
 /** Lowercase, mark-free form of `text` (the same folding the tokens get). */
 export function foldText(text: string): string {
+  if (!NON_ASCII.test(text)) return text.toLowerCase();
   return text.normalize('NFKD').replace(MARKS, '').toLowerCase();
 }
 
@@ -44,9 +54,15 @@ export function foldText(text: string): string {
  */
 export function tokenize(text: string): string[] {
   const tokens: string[] = [];
-  for (const word of foldText(text).split(SPLIT)) {
-    if (word.length < 2 || STOP_WORDS.has(word) || DIGITS.test(word)) continue;
-    tokens.push(singular(word));
+  // Runs of ASCII letters and digits split with a cheap pattern; only a run holding other
+  // characters (accents, dashes, Greek) is folded and split on Unicode classes, so an abstract
+  // with one "×" does not pay the Unicode path for every word. The tokens are the same.
+  for (const run of text.toLowerCase().split(ASCII_SPLIT)) {
+    const words = NON_ASCII.test(run) ? foldText(run).split(SPLIT) : [run];
+    for (const word of words) {
+      if (word.length < 2 || STOP_WORDS.has(word) || allDigits(word)) continue;
+      tokens.push(singular(word));
+    }
   }
   return tokens;
 }

@@ -21,4 +21,14 @@ describe('tokenize', () => {
       'gas',
     ]);
   });
+
+  it('gives plain ASCII text and its accented spelling the same tokens', () => {
+    const ascii = 'Naive Bayes-style models, 2024 edition: x3 faster';
+    expect(tokenize(ascii)).toEqual(
+      tokenize('Naïve Bayes-style models, 2024 édition: x3 faster'.replace('é', 'e')),
+    );
+    expect(tokenize(`${ascii} ½`)).toEqual(tokenize(ascii));
+    expect(tokenize('١٢٣ 42 ab')).toEqual(['ab']);
+    expect(tokenize('fine–tuning×scaling, Ärger')).toEqual(['fine', 'tuning', 'scaling', 'arger']);
+  });
 });

@@ -23,6 +23,7 @@ import { DetailPane } from './DetailPane';
 import { openExternalLink } from './library-actions';
 import { STATUS_VIEWS } from './library-view';
 import { ListPane } from './ListPane';
+import { selectOnly } from './selection';
 import { Sidebar } from './Sidebar';
 import { useDetailDrawer } from './use-detail-drawer';
 import { useEditRequests } from './use-edit-requests';
@@ -77,7 +78,12 @@ export function LibraryWorkspace(props: LibraryWorkspaceProps): React.JSX.Elemen
   const tagsById = useMemo(() => new Map(tags.map(({ tag }) => [tag.id, tag])), [tags]);
   const selection = useWorkspaceSelection(ids, rows !== undefined);
   const focused = selection.selection.focused;
-  const { shownId, context: recommend } = useOpenedPaper(focused, recommender);
+  const { setSelection } = selection;
+  const focusInList = useCallback((id: string) => setSelection(selectOnly(id)), [setSelection]);
+  const { shownId, context: recommend } = useOpenedPaper(focused, recommender, {
+    ids,
+    focus: focusInList,
+  });
   const detail = usePaperDetail(shownId);
   const workspace = useRef<HTMLDivElement>(null);
   const drawer = useDetailDrawer(workspace, focused !== null);

@@ -19,18 +19,28 @@ export const RecommendContext = createContext<RecommendContextValue>({
 
 /**
  * The paper the detail pane shows and the context the workspace provides: a similar paper opened
- * from the detail pane shows until the list's focus moves, then the focused paper again.
+ * from the detail pane becomes the list's focus when the list holds it (so the triage keys act on
+ * the paper shown); otherwise it shows until the list's focus moves, then the focused one again.
  */
 export function useOpenedPaper(
   focused: string | null,
   recommender: { readonly client: RecommendClient | null; readonly revision: number },
+  list: { readonly ids: readonly string[]; readonly focus: (id: string) => void },
 ): { readonly shownId: string | null; readonly context: RecommendContextValue } {
   const [opened, setOpened] = useState<{ readonly id: string; readonly over: string | null }>();
   const shownId = opened !== undefined && opened.over === focused ? opened.id : focused;
   const { client, revision } = recommender;
+  const { ids, focus } = list;
   const context = useMemo(
-    () => ({ client, revision, openPaper: (id: string) => setOpened({ id, over: focused }) }),
-    [client, revision, focused],
+    () => ({
+      client,
+      revision,
+      openPaper: (id: string) => {
+        if (ids.includes(id)) focus(id);
+        else setOpened({ id, over: focused });
+      },
+    }),
+    [client, revision, focused, ids, focus],
   );
   return { shownId, context };
 }
