@@ -50,10 +50,14 @@ export function useRecommendContext(): RecommendContextValue {
   return useContext(RecommendContext);
 }
 
+/** How long a paper must stay shown before its recommendations are asked for. */
+const ASK_AFTER_REST_MS = 120;
+
 /**
  * The latest answer of `ask` for `key` (a paper id), asked again when the library changes;
  * undefined until it arrives, and again as soon as `key` changes (a stale answer never shows
- * under another paper). A failed question shows as an empty answer.
+ * under another paper). A failed question shows as an empty answer. Asked only once `key` has
+ * stayed for `ASK_AFTER_REST_MS`, so fast key repeat does not queue a question per paper passed.
  */
 export function useRecommendAnswer<T>(
   key: string,
@@ -64,14 +68,18 @@ export function useRecommendAnswer<T>(
   useEffect(() => {
     if (client === null) return undefined;
     let live = true;
-    ask(client, key).then(
-      (value) => {
-        if (live && value !== null) setAnswer({ key, value });
-      },
-      (error: unknown) => console.error('A recommendation failed', error),
-    );
+    // Asked once the paper stays shown a moment: J/K held down passes papers without asking.
+    const timer = setTimeout(() => {
+      ask(client, key).then(
+        (value) => {
+          if (live && value !== null) setAnswer({ key, value });
+        },
+        (error: unknown) => console.error('A recommendation failed', error),
+      );
+    }, ASK_AFTER_REST_MS);
     return () => {
       live = false;
+      clearTimeout(timer);
     };
     // `ask` is a module-level function at every call site.
     // eslint-disable-next-line react-hooks/exhaustive-deps
