@@ -17,6 +17,7 @@ import type {
   PaperSummary,
 } from '../../src/renderer/src/db/types';
 import { generateCompactDump, generatedTitle, generatePageDump, listingDay } from './generate-dump';
+import { seededRandom } from '../../src/shared/recommend/seeded-random';
 
 /** One dump file of a workload. */
 export interface DumpFile {
@@ -45,18 +46,6 @@ export interface RawTransaction {
 
 const REFERENCE = new Date('2026-01-01T00:00:00Z');
 const encoder = new TextEncoder();
-
-/** Deterministic PRNG (mulberry32), so every run draws the same workload. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function parse(file: DumpFile): readonly ParsedPaper[] {
   const result = parseDump(file.bytes, { referenceDate: REFERENCE });
@@ -90,7 +79,7 @@ export function largeFilesWorkload(total: number, name: string): Workload {
  * layout and one in three compact, every paper distinct.
  */
 export function dailyWorkload(count: number, name: string): Workload {
-  const next = random(14);
+  const next = seededRandom(14);
   const files: DumpFile[] = [];
   let offset = 0;
   for (let day = 0; day < count; day++) {

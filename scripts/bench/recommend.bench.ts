@@ -19,6 +19,7 @@ import type { ParsedPaper } from '../../src/shared/paper';
 import { Recommender } from '../../src/shared/recommend/recommender';
 import type { RecommendDocument } from '../../src/shared/recommend/types';
 import { atLeast, atMost, type BenchContext } from './figures';
+import { seededRandom } from '../../src/shared/recommend/seeded-random';
 
 export const title = 'recommend: For-you ranking quality and latency (Node, worker code)';
 
@@ -41,18 +42,6 @@ const PROFILES: Readonly<Record<string, readonly string[]>> = {
   evaluation: ['benchmark', 'dataset', 'evaluation', 'reasoning', 'math'],
   generation_3d_video: ['diffusion', 'text-to-image', 'video', '3d', 'gaussian splatting'],
 };
-
-/** Deterministic PRNG (mulberry32) so runs are comparable. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Distinct papers of every dump in `folder`, in file order then listing order. */
 function listingPapers(folder: string): ParsedPaper[] {
@@ -165,7 +154,7 @@ function quality(context: BenchContext, papers: readonly ParsedPaper[]): void {
 
 /** `count` papers recombined from the sample texts: a made-up name, a title, 6+ sentences. */
 function generatedDocuments(samples: readonly ParsedPaper[], count: number): RecommendDocument[] {
-  const next = random(11);
+  const next = seededRandom(11);
   const sentences = samples.flatMap((paper) =>
     paper.abstract.split(/(?<=\.)\s+/).filter((s) => s.length > 40),
   );
@@ -200,7 +189,7 @@ function latency(context: BenchContext, samples: readonly ParsedPaper[]): void {
   recommender.replaceAll(docs);
   recommender.rank();
   context.record('build_and_first_rank_50k_ms', performance.now() - started, 'ms');
-  const next = random(5);
+  const next = seededRandom(5);
   const retrain: number[] = [];
   for (let round = 0; round < 7; round += 1) {
     const doc = docs[Math.floor(next() * docs.length)] as RecommendDocument;

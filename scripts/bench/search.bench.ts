@@ -17,6 +17,7 @@ import { SEARCH_STATUSES } from '../../src/shared/search/search-types';
 import type { SearchDocument } from '../../src/shared/search/search-types';
 import { atMost, type BenchContext } from './figures';
 import { collector } from './gc';
+import { seededRandom } from '../../src/shared/recommend/seeded-random';
 
 export const title = 'search: engine latency per query class, index build, MiniSearch baseline';
 
@@ -53,18 +54,6 @@ const STOP_QUERIES = ['the', 'a', 'of the', 'how to', 'c++', 'c#', 'x', 'is it',
 const QUERIES_PER_CLASS = 40;
 const TARGET_MS: Record<number, number> = { 10_000: 10, 50_000: 25 };
 
-/** Deterministic PRNG (mulberry32) so runs are comparable. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const pick = <T>(items: readonly T[], next: () => number): T =>
   items[Math.floor(next() * items.length)] as T;
 
@@ -96,7 +85,7 @@ function acronym(next: () => number): string {
 /** `count` distinct documents built from fixture titles and abstract sentences. */
 function syntheticDocs(count: number, seed = 1): SearchDocument[] {
   const { titles, sentences } = fixturePairs();
-  const next = random(seed);
+  const next = seededRandom(seed);
   const docs: SearchDocument[] = [];
   for (let i = 0; i < count; i += 1) {
     const base = pick(titles, next);
@@ -151,7 +140,7 @@ function typo(word: string, next: () => number): string {
 
 /** Query classes over `docs`, each `QUERIES_PER_CLASS` long. */
 function queryClasses(docs: readonly SearchDocument[], seed = 7): Record<string, string[]> {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const words = (doc: SearchDocument) =>
     doc.title.split(/[^A-Za-z]+/).filter((w) => w.length >= 4 && !/^[A-Z]+$/.test(w));
   const take = <T>(make: (i: number) => T) =>

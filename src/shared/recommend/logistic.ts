@@ -9,6 +9,7 @@
  * decision stays cheap.
  */
 import type { SparseVector } from './sparse-vector';
+import { seededRandom } from './seeded-random';
 
 /** One labelled example: `label` true = the user wants papers like this. */
 export interface Example {
@@ -38,18 +39,6 @@ const MAX_UPDATES = 60_000;
 const MIN_EPOCHS = 3;
 const MAX_EPOCHS = 200;
 
-/** Deterministic PRNG (mulberry32). */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function sigmoid(z: number): number {
   return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
 }
@@ -74,7 +63,7 @@ export function trainLogistic(
   let scale = 1;
   let bias = 0;
   const order = examples.map((_, i) => i);
-  const next = random(options.seed ?? 1);
+  const next = seededRandom(options.seed ?? 1);
   const epochs = Math.min(
     MAX_EPOCHS,
     Math.max(MIN_EPOCHS, Math.ceil(MAX_UPDATES / Math.max(1, n))),

@@ -61,9 +61,14 @@ export function requiredTerms(text: string): string[] {
   return [...new Set(terms)];
 }
 
+/** `text` with every character that has a meaning in a regular expression escaped. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 /** Matches the folded words of `phrase` in order, separated by anything but letters/digits. */
 function phrasePattern(phrase: string): RegExp {
-  const words = tokenize(foldText(phrase)).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const words = tokenize(foldText(phrase)).map(escapeRegExp);
   return new RegExp(
     `(?:^|[^\\p{L}\\p{N}])${words.join('[^\\p{L}\\p{N}]+')}(?![\\p{L}\\p{N}])`,
     'u',

@@ -11,6 +11,7 @@ import { hitDetails } from './hit-details';
 import { InvertedIndex } from './inverted-index';
 import { FIELD_COUNT, FIELDS, fieldTf } from './posting-list';
 import { closest, isEmptyQuery, parseQuery } from './query-parser';
+import { escapeRegExp } from './query-plan';
 import type { ParsedQuery } from './query-parser';
 import { planQuery } from './query-plan';
 import type { QueryPlan } from './query-plan';
@@ -183,7 +184,9 @@ export class SearchEngine {
       if (known.has(tag)) continue;
       const near = closest(tag, [...known]);
       const quoted = (name: string) => (/\s/.test(name) ? `"${name}"` : name);
-      const typed = new RegExp(`tag:(?:"${escape(tag)}"|${escape(tag)})`, 'i').exec(text)?.[0];
+      const typed = new RegExp(`tag:(?:"${escapeRegExp(tag)}"|${escapeRegExp(tag)})`, 'i').exec(
+        text,
+      )?.[0];
       problems.push({
         token: `tag:${quoted(tag)}`,
         message: `No paper has the tag “${tag}”${near === null ? '' : `; did you mean tag:${quoted(near)}?`}`,
@@ -193,8 +196,4 @@ export class SearchEngine {
     }
     return problems;
   }
-}
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -5,6 +5,7 @@
 import { listPaperRows } from './list-rows';
 import type { LibraryDb } from './schema';
 import type { HighlightRecord, PaperStatus } from './types';
+import { byPassageOrder } from './highlight-repository';
 
 /** A highlight as exports show it: the quoted passage and the comment (possibly empty). */
 export type ExportHighlight = Pick<HighlightRecord, 'text' | 'comment'>;
@@ -41,7 +42,7 @@ async function highlightsOf(
     .where('paperId')
     .anyOf([...ids])
     .toArray();
-  rows.sort((a, b) => a.start - b.start || a.end - b.end || a.createdAt.localeCompare(b.createdAt));
+  rows.sort(byPassageOrder);
   const byPaper = new Map<string, ExportHighlight[]>();
   for (const row of rows) {
     const list = byPaper.get(row.paperId) ?? [];

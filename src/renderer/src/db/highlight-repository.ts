@@ -135,7 +135,13 @@ export async function restoreHighlight(
 /** A paper's highlights in the order their passages appear (then by creation). */
 export async function listHighlights(db: LibraryDb, paperId: string): Promise<HighlightRecord[]> {
   const rows = await db.highlights.where('paperId').equals(paperId).toArray();
-  return rows.sort(
-    (a, b) => a.start - b.start || a.end - b.end || a.createdAt.localeCompare(b.createdAt),
-  );
+  return rows.sort(byPassageOrder);
+}
+
+/**
+ * Orders highlights as their passages appear in the abstract (then by creation), the order the
+ * detail pane, exports and search all list them in.
+ */
+export function byPassageOrder(a: HighlightRecord, b: HighlightRecord): number {
+  return a.start - b.start || a.end - b.end || a.createdAt.localeCompare(b.createdAt);
 }

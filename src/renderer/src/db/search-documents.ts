@@ -6,6 +6,7 @@ import type { SearchDocument } from '../../../shared/search/search-types';
 import { readAllPaged } from './paged-read';
 import type { LibraryDb } from './schema';
 import type { EntryRecord, PaperRecord } from './types';
+import { byPassageOrder } from './highlight-repository';
 
 /** One paper as the search index sees it (plain text fields, tag names, year). */
 export type LibrarySearchDocument = SearchDocument;
@@ -79,7 +80,7 @@ async function highlightCommentsOf(
         .toArray()
     : await db.highlights.toArray();
   const comments = new Map<string, string>();
-  for (const record of records) {
+  for (const record of records.sort(byPassageOrder)) {
     if (record.comment === '') continue;
     const previous = comments.get(record.paperId);
     comments.set(record.paperId, previous ? `${previous}\n${record.comment}` : record.comment);
