@@ -21,6 +21,18 @@ export interface WeeklyChartProps {
 const HEIGHT = 220;
 /** Half a week in seconds: the x axis reaches that far beyond the first and last week. */
 const HALF_WEEK_S = 3.5 * 86_400;
+const WEEK_FORMAT = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric' });
+
+/** Week starts to put ticks at: every week, or every k-th so labels keep ~80 px apart. */
+function weekTicks(weeks: ArrayLike<number>, width: number): number[] {
+  const step = Math.max(1, Math.ceil((weeks.length * 80) / Math.max(width, 1)));
+  return Array.from(weeks).filter((_, i) => i % step === 0);
+}
+
+/** The label of a week tick (seconds since the epoch), e.g. "Nov 30". */
+function weekLabel(seconds: number): string {
+  return WEEK_FORMAT.format(new Date(seconds * 1000));
+}
 
 /**
  * A uPlot line chart of weekly figures on a canvas, with a "Show as table" toggle that shows the
@@ -45,7 +57,14 @@ export function WeeklyChart(props: WeeklyChartProps): React.JSX.Element {
           { label: 'Week' },
           ...series.map((line) => ({ label: line.label, stroke: line.color, width: 2 })),
         ],
-        axes: [{}, { label: 'Papers' }],
+        // A tick under each week's point, labelled by its date: hours or Thursdays are noise.
+        axes: [
+          {
+            splits: (u) => weekTicks(data[0], u.width),
+            values: (_, ticks) => ticks.map(weekLabel),
+          },
+          { label: 'Papers' },
+        ],
       },
       data,
       element,

@@ -13,7 +13,7 @@ export interface SearchBoxProps {
 
 /**
  * The toolbar search field: words plus `tag:`, `status:`, `org:`, `year:` and `is:` filters.
- * Problems show under it with a one-click fix; ⓘ opens the syntax.
+ * Problems show under it with a one-click fix; the (i) button opens the syntax.
  */
 export const SearchBox = forwardRef<HTMLInputElement, SearchBoxProps>(function SearchBox(
   { value, onChange, problems },
@@ -44,7 +44,7 @@ export const SearchBox = forwardRef<HTMLInputElement, SearchBoxProps>(function S
         title="Search syntax"
         onClick={() => setHelp((shown) => !shown)}
       >
-        ⓘ
+        i
       </button>
       {help ? (
         <div className="search-popover" role="dialog" aria-label="Search syntax">
